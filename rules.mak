@@ -1,0 +1,66 @@
+# rules.mak: the real build, included by the Makefile configure writes in the
+# build directory.  Sources are found through VPATH; objects land in the
+# build directory under the same relative path.  Each source directory adds
+# itself through a build.mk fragment listed in FRAGMENTS.
+
+include config-host.mak
+
+VPATH = $(SRC_PATH)
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+QEMU_INCLUDES = -I. -I$(SRC_PATH)/include
+ALL_CFLAGS = $(CFLAGS) $(QEMU_INCLUDES) $(LIB_CFLAGS)
+
+# Set by fragments.
+PROGS =            # installed binaries
+TOOLS =            # built, not installed
+CHECK_PROGS =      # test programs: TAP lines on stdout
+CHECK_SCRIPTS =    # test scripts: TAP lines on stdout, run from the build dir
+CHECK_DEPS =       # everything the tests need built
+BENCH_CMDS =       # commands that print benchmark figures
+
+FRAGMENTS = util fpu tcg exec block tests
+include $(wildcard $(patsubst %,$(SRC_PATH)/%/build.mk,$(FRAGMENTS)))
+
+%.o: %.c
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(ALL_CFLAGS) $($@-cflags) -MMD -MP -c -o $@ $<
+
+quiet = $(if $(V),,@printf '  %-6s %s\n' $1 $2;)
+link = $(call quiet,LINK,$@)$(CC) $(LDFLAGS) -o $@ $1 $(LIBS)
+
+%.a:
+	@mkdir -p $(@D)
+	$(call quiet,AR,$@)rm -f $@ && ar rcs $@ $^
+
+all: $(PROGS) $(TOOLS)
+
+check: all $(CHECK_PROGS) $(CHECK_DEPS)
+	@$(SRC_PATH)/scripts/run-tests.sh $(addprefix ./,$(CHECK_PROGS)) \
+		$(addprefix $(SRC_PATH)/,$(CHECK_SCRIPTS))
+
+# The unit tests alone (CI runs them once more under ASan+UBSan).
+check-unit: $(CHECK_PROGS)
+	@$(SRC_PATH)/scripts/run-tests.sh $(addprefix ./,$(CHECK_PROGS))
+
+check-build: all $(CHECK_PROGS) $(CHECK_DEPS)
+
+bench: all $(CHECK_PROGS) $(CHECK_DEPS)
+	@set -e; $(foreach c,$(BENCH_CMDS),$c;)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin)
+
+clean:
+	find . -name '*.[oad]' -delete
+	rm -f $(PROGS) $(TOOLS) $(CHECK_PROGS)
+
+distclean: clean
+	rm -f config-host.mak config-host.h Makefile
+
+.PHONY: all check check-unit check-build bench install clean distclean
+
+-include $(shell find . -name '*.d' 2>/dev/null)
