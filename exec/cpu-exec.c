@@ -1,0 +1,165 @@
+/*
+ * cpu-exec.c: the execution loop.
+ *
+ * cpu_exec() finds or translates the TB for the current guest state,
+ * chains it to the TB that just exited through a goto_tb, and runs it.
+ * Generated code returns here only at an exit_tb without a chained
+ * successor, at an exit request (tested at every TB entry), or by
+ * siglongjmp from a helper raising a guest exception.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "exec/tb.h"
+#include "exec/translator.h"
+
+intptr_t cpu_env_offset;
+
+void cpu_common_init(CPUState *cs, const CPUClass *cc, void *env)
+{
+    cs->cc = cc;
+    cs->env_ptr = env;
+    cs->exception_index = -1;
+    cs->tb_jmp_cache = calloc(TB_JMP_CACHE_SIZE, sizeof(CPUJumpCacheEntry));
+    if (!cs->tb_jmp_cache) {
+        fprintf(stderr, "qemu: out of memory\n");
+        exit(1);
+    }
+    cpu_env_offset = (char *)env - (char *)cs;
+    tb_register_cpu(cs);
+}
+
+void cpu_exit(CPUState *cs)
+{
+    __atomic_store_n(&cs->exit_request, true, __ATOMIC_RELAXED);
+    __atomic_store_n(&cs->tb_exit_flag, -1, __ATOMIC_RELEASE);
+}
+
+void cpu_interrupt(CPUState *cs, int mask)
+{
+    __atomic_fetch_or(&cs->interrupt_request, mask, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&cs->tb_exit_flag, -1, __ATOMIC_RELEASE);
+}
+
+void cpu_reset_interrupt(CPUState *cs, int mask)
+{
+    __atomic_fetch_and(&cs->interrupt_request, ~mask, __ATOMIC_SEQ_CST);
+}
+
+void cpu_loop_exit(CPUState *cs)
+{
+    siglongjmp(cs->jmp_env, 1);
+}
+
+void cpu_loop_exit_restore(CPUState *cs, uintptr_t retaddr)
+{
+    if (retaddr) {
+        cpu_restore_state(cs, retaddr);
+    }
+    cpu_loop_exit(cs);
+}
+
+void cpu_raise_exception(CPUState *cs, int excp, uintptr_t retaddr)
+{
+    cs->exception_index = excp;
+    cpu_loop_exit_restore(cs, retaddr);
+}
+
+/* Find the TB for the current state, translating it if needed. */
+static TranslationBlock *tb_find(CPUState *cs)
+{
+    uint64_t pc, cs_base;
+    uint32_t flags;
+    TranslationBlock *tb;
+
+    cs->cc->get_tb_cpu_state(cs, &pc, &cs_base, &flags);
+    tb = tb_lookup(cs, pc, cs_base, flags);
+    if (!tb) {
+        tb = tb_gen_code(cs, pc, cs_base, flags, 0);
+        /* Fill the jump cache so the next lookup (inline too) hits. */
+        tb_lookup(cs, pc, cs_base, flags);
+    }
+    return tb;
+}
+
+const void *helper_lookup_tb_ptr(void *env)
+{
+    CPUState *cs = env_cpu(env);
+    uint64_t pc, cs_base;
+    uint32_t flags;
+    TranslationBlock *tb;
+
+    tb_stats.lookups_helper++;
+    cs->cc->get_tb_cpu_state(cs, &pc, &cs_base, &flags);
+    tb = tb_lookup(cs, pc, cs_base, flags);
+    return tb ? tb->tc_ptr : tcg_ctx->code_gen_epilogue;
+}
+
+/* Handle an exit request; returns true if the loop must return. */
+static bool cpu_handle_exit_request(CPUState *cs, int *ret)
+{
+    int irq = __atomic_load_n(&cs->interrupt_request, __ATOMIC_SEQ_CST);
+
+    __atomic_store_n(&cs->tb_exit_flag, 0, __ATOMIC_SEQ_CST);
+    if (irq && cs->cc->exec_interrupt) {
+        if (irq & CPU_INTERRUPT_EXITTB) {
+            cpu_reset_interrupt(cs, CPU_INTERRUPT_EXITTB);
+        }
+        cs->cc->exec_interrupt(cs, irq);
+        if (cs->exception_index >= 0) {
+            return false;
+        }
+    }
+    if (__atomic_load_n(&cs->exit_request, __ATOMIC_SEQ_CST)) {
+        cs->exit_request = false;
+        *ret = EXCP_INTERRUPT;
+        return true;
+    }
+    /* A request that arrived meanwhile re-arms the flag. */
+    if (cs->exit_request || cs->interrupt_request) {
+        __atomic_store_n(&cs->tb_exit_flag, -1, __ATOMIC_SEQ_CST);
+    }
+    return false;
+}
+
+int cpu_exec(CPUState *cs)
+{
+    TranslationBlock *volatile last_tb = NULL;
+    volatile int tb_exit = 0;
+    int ret;
+
+    if (sigsetjmp(cs->jmp_env, 0) != 0) {
+        /* Back from cpu_loop_exit: the translation lock is not held. */
+        last_tb = NULL;
+    }
+    for (;;) {
+        TranslationBlock *tb;
+        uintptr_t r;
+
+        if (cs->exception_index >= 0) {
+            ret = cs->exception_index;
+            cs->exception_index = -1;
+            return ret;
+        }
+        if (cs->tb_exit_flag && cpu_handle_exit_request(cs, &ret)) {
+            return ret;
+        }
+        if (cs->exception_index >= 0) {
+            continue;
+        }
+        tb = tb_find(cs);
+        if (last_tb && !(tb->cflags & CF_NO_GOTO_TB)) {
+            tb_add_jump(last_tb, tb_exit, tb);
+        }
+        r = tcg_qemu_tb_exec(cs->env_ptr, tb->tc_ptr);
+        last_tb = (TranslationBlock *)(r & ~(uintptr_t)TB_EXIT_MASK);
+        tb_exit = r & TB_EXIT_MASK;
+        if (tb_exit == TB_EXIT_REQUESTED) {
+            /* Left at the entry of last_tb, before any of its insns. */
+            if (last_tb && cs->cc->synchronize_from_tb) {
+                cs->cc->synchronize_from_tb(cs, last_tb);
+            }
+            last_tb = NULL;
+        }
+    }
+}

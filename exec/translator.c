@@ -1,0 +1,104 @@
+/*
+ * translator.c: the generic translation loop and the inline jump-cache
+ * lookup that ends a TB on an indirect branch.
+ */
+#include <stddef.h>
+
+#include "exec/translator.h"
+#include "tcg-internal.h"
+
+void translator_loop(CPUState *cs, TranslationBlock *tb, int max_insns,
+                     const TranslatorOps *ops, DisasContextBase *db)
+{
+    intptr_t exit_ofs = offsetof(CPUState, tb_exit_flag) - cpu_env_offset;
+    unsigned page_bits = cs->cc->page_bits ? cs->cc->page_bits : 12;
+    TCGLabel *exit_label = gen_new_label();
+    TCGv_i32 flag;
+
+    db->tb = tb;
+    db->pc_first = tb->pc;
+    db->pc_next = tb->pc;
+    db->is_jmp = DISAS_NEXT;
+    db->num_insns = 0;
+    db->max_insns = max_insns;
+    ops->init_disas_context(db, cs);
+
+    /* The exit check: one load and a branch at every TB entry. */
+    flag = tcg_temp_new_i32();
+    tcg_gen_ld_i32(flag, tcg_env(), exit_ofs);
+    tcg_gen_brcondi_i32(TCG_COND_NE, flag, 0, exit_label);
+    tcg_temp_free_i32(flag);
+
+    ops->tb_start(db, cs);
+    for (;;) {
+        db->num_insns++;
+        ops->insn_start(db, cs);
+        ops->translate_insn(db, cs);
+        if (db->is_jmp != DISAS_NEXT) {
+            break;
+        }
+        if (db->num_insns >= db->max_insns || tcg_temps_nearly_full() ||
+            (db->pc_next >> page_bits) != (db->pc_first >> page_bits)) {
+            db->is_jmp = DISAS_TOO_MANY;
+            break;
+        }
+    }
+    ops->tb_stop(db, cs);
+
+    gen_set_label(exit_label);
+    tcg_gen_exit_tb(tb, TB_EXIT_REQUESTED);
+
+    tb->size = db->pc_next - db->pc_first;
+    tb->icount = db->num_insns;
+}
+
+bool translator_use_goto_tb(DisasContextBase *db, uint64_t dest)
+{
+    (void)dest;
+    return !(db->tb->cflags & CF_NO_GOTO_TB);
+}
+
+void tcg_gen_lookup_and_goto_ptr(TCGTemp *pc_in)
+{
+    const TranslationBlock *tb = tcg_ctx->gen_tb;
+    intptr_t cache_ofs = offsetof(CPUState, tb_jmp_cache) - cpu_env_offset;
+    TCGLabel *miss = gen_new_label();
+    TCGv_i64 pc = tcg_temp_new_i64();
+    TCGv_i64 idx = tcg_temp_new_i64();
+    TCGv_i64 v = tcg_temp_new_i64();
+    TCGv_ptr ent = tcg_temp_new_ptr();
+    TCGTemp *args[1];
+    static const TCGHelperInfo lookup_info = {
+        .func = (void *)helper_lookup_tb_ptr, .name = "lookup_tb_ptr",
+        .flags = TCG_CALL_NO_WRITE_GLOBALS, .ret = TCG_CALL_PTR,
+        .nargs = 1, .args = { TCG_CALL_PTR },
+    };
+
+    if (pc_in->type == TCG_TYPE_I32) {
+        tcg_gen_extu_i32_i64(pc, temp_tcgv_i32(pc_in));
+    } else {
+        tcg_gen_mov_i64(pc, temp_tcgv_i64(pc_in));
+    }
+    /* idx = tb_jmp_cache_hash(pc) * sizeof(entry) */
+    tcg_gen_shri_i64(idx, pc, TB_JMP_CACHE_BITS);
+    tcg_gen_xor_i64(idx, idx, pc);
+    tcg_gen_andi_i64(idx, idx, TB_JMP_CACHE_SIZE - 1);
+    tcg_gen_shli_i64(idx, idx, 5);
+    tcg_gen_ld_ptr(ent, tcg_env(), cache_ofs);
+    tcg_gen_add_i64((TCGv_i64)ent, (TCGv_i64)ent, idx);
+
+    tcg_gen_ld_i64(v, ent, offsetof(CPUJumpCacheEntry, pc));
+    tcg_gen_brcond_i64(TCG_COND_NE, v, pc, miss);
+    tcg_gen_ld32u_i64(v, ent, offsetof(CPUJumpCacheEntry, flags));
+    tcg_gen_brcondi_i64(TCG_COND_NE, v, tb->flags, miss);
+    tcg_gen_ld_i64(v, ent, offsetof(CPUJumpCacheEntry, cs_base));
+    tcg_gen_brcondi_i64(TCG_COND_NE, v, tb->cs_base, miss);
+    tcg_gen_ld_i64(v, ent, offsetof(CPUJumpCacheEntry, tc_ptr));
+    tcg_gen_brcondi_i64(TCG_COND_EQ, v, 0, miss);
+    tcg_gen_op1(INDEX_op_goto_ptr, TCG_TYPE_PTR, temp_arg(tcgv_i64_temp(v)));
+
+    gen_set_label(miss);
+    args[0] = tcgv_ptr_temp(tcg_env());
+    tcg_gen_call(&lookup_info, tcgv_i64_temp(v), args);
+    tcg_gen_op1(INDEX_op_goto_ptr, TCG_TYPE_PTR, temp_arg(tcgv_i64_temp(v)));
+}

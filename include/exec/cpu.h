@@ -1,0 +1,126 @@
+/*
+ * exec/cpu.h: the target-independent part of a virtual CPU, and the
+ * hooks a target provides to the execution engine.
+ *
+ * A target's CPU struct embeds CPUState first and its architectural
+ * state (env) after it; the engine reaches one from the other with a
+ * fixed offset (cpu_env_offset), which generated code also uses to test
+ * the exit flag at every TB entry and to look up the jump cache inline.
+ */
+#ifndef EXEC_CPU_H
+#define EXEC_CPU_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tcg/tcg.h"
+
+struct TranslationBlock;
+typedef struct CPUState CPUState;
+
+/* Exception indexes shared by all targets; targets number theirs from 0. */
+#define EXCP_INTERRUPT 0x10000   /* async exit request: back to the loop */
+#define EXCP_HLT       0x10001   /* halted: wait for an interrupt */
+#define EXCP_DEBUG     0x10002
+#define EXCP_HALTED    0x10003
+#define EXCP_YIELD     0x10004
+#define EXCP_ATOMIC    0x10005
+
+/* Interrupt request bits (cpu_interrupt); the meaning of HARD etc. is the target's. */
+#define CPU_INTERRUPT_HARD  0x0002
+#define CPU_INTERRUPT_EXITTB 0x0004
+#define CPU_INTERRUPT_TGT_EXT_0 0x0008
+
+/* The per-CPU jump cache: virtual pc -> host code, probed inline by TBs. */
+#define TB_JMP_CACHE_BITS 12
+#define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
+
+typedef struct CPUJumpCacheEntry {
+    uint64_t pc;
+    uint64_t cs_base;
+    uint32_t flags;
+    uint32_t pad;
+    const void *tc_ptr;
+} CPUJumpCacheEntry;
+
+static inline unsigned tb_jmp_cache_hash(uint64_t pc)
+{
+    return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
+}
+
+/* Everything the engine asks of a target. */
+typedef struct CPUClass {
+    const char *name;
+    TCGType addr_type;              /* guest virtual address width */
+    int insn_start_words;           /* pc plus extra per-insn restore words */
+    unsigned page_bits;             /* guest page size for TB page tracking */
+    /* The state that selects a TB. */
+    void (*get_tb_cpu_state)(CPUState *cs, uint64_t *pc, uint64_t *cs_base,
+                             uint32_t *flags);
+    /* Build the ops of one TB (through translator_loop). */
+    void (*translate)(CPUState *cs, struct TranslationBlock *tb, int max_insns);
+    /* Set the guest pc (and other words) of a faulting instruction. */
+    void (*restore_state)(CPUState *cs, const struct TranslationBlock *tb,
+                          const uint64_t *data);
+    /* The TB was left at its entry (exit request): pc = tb->pc. */
+    void (*synchronize_from_tb)(CPUState *cs, const struct TranslationBlock *tb);
+    /* Take a pending interrupt; true if the cpu state changed. */
+    bool (*exec_interrupt)(CPUState *cs, int interrupt_request);
+} CPUClass;
+
+struct CPUState {
+    const CPUClass *cc;
+    void *env_ptr;
+    int cpu_index;
+    sigjmp_buf jmp_env;
+    int exception_index;
+    volatile int interrupt_request;
+    volatile bool exit_request;
+    bool halted;
+    CPUJumpCacheEntry *tb_jmp_cache;
+    /*
+     * Tested by generated code at every TB entry: non-zero means leave
+     * through exit_tb(TB_EXIT_REQUESTED).  Set by cpu_exit() from any
+     * thread or a signal handler.
+     */
+    volatile int32_t tb_exit_flag;
+};
+
+/* Offset from CPUState to env; the same for every CPU of a target. */
+extern intptr_t cpu_env_offset;
+
+static inline CPUState *env_cpu(void *env)
+{
+    return (CPUState *)((char *)env - cpu_env_offset);
+}
+
+/* Set up the common part of a CPU; env must follow cs in memory. */
+void cpu_common_init(CPUState *cs, const CPUClass *cc, void *env);
+
+/* Run translated code until an exception or exit; returns EXCP_*. */
+int cpu_exec(CPUState *cs);
+
+/* Leave generated code for the loop; exception_index says why. */
+void cpu_loop_exit(CPUState *cs) __attribute__((noreturn));
+/* The same, first restoring the guest state of the insn at host pc retaddr. */
+void cpu_loop_exit_restore(CPUState *cs, uintptr_t retaddr) __attribute__((noreturn));
+/* Raise a guest exception from a helper (retaddr = GETPC() or 0). */
+void cpu_raise_exception(CPUState *cs, int excp, uintptr_t retaddr) __attribute__((noreturn));
+
+/* Ask the CPU to come back to the loop within one TB (any thread). */
+void cpu_exit(CPUState *cs);
+void cpu_interrupt(CPUState *cs, int mask);
+void cpu_reset_interrupt(CPUState *cs, int mask);
+
+/*
+ * Recover the guest state of the instruction whose host code contains
+ * host_pc (a return address into generated code, as GETPC() gives).
+ * Returns false if host_pc is not in generated code.
+ */
+bool cpu_restore_state(CPUState *cs, uintptr_t host_pc);
+
+/* The return address of the helper that calls it: a host pc in a TB. */
+#define GETPC() ((uintptr_t)__builtin_return_address(0))
+
+#endif

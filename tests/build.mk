@@ -1,0 +1,26 @@
+# tests/: unit tests, engine tests and benchmarks.  Each test program
+# prints TAP lines; scripts/run-tests.sh counts them for `make check`.
+
+-include $(SRC_PATH)/tests/tcg/build.mk
+
+TOY_OBJS = tests/exec/toy-cpu.o
+
+# The engine test and the benchmark, against each backend.
+tests/exec/test-exec: tests/exec/test-exec.o $(TOY_OBJS) libtcg.a
+	$(call link,$^)
+tests/exec/test-exec-tci: tci/tests/exec/test-exec.o tci/tests/exec/toy-cpu.o libtcg-tci.a
+	$(call link,$^)
+tests/exec/bench-exec: tests/exec/bench-exec.o $(TOY_OBJS) libtcg.a
+	$(call link,$^)
+tests/exec/bench-exec-tci: tci/tests/exec/bench-exec.o tci/tests/exec/toy-cpu.o libtcg-tci.a
+	$(call link,$^)
+
+CHECK_PROGS += tests/exec/test-exec tests/exec/test-exec-tci
+CHECK_DEPS += tests/exec/bench-exec tests/exec/bench-exec-tci
+BENCH_CMDS += ./tests/exec/bench-exec ./tests/exec/bench-exec-tci
+
+demo: tests/exec/bench-exec
+	@echo "Built-in demonstration: a toy guest CPU runs through the translator"
+	@echo "(real guests arrive with the target issues)."
+	@./tests/exec/bench-exec --stats
+.PHONY: demo

@@ -1,0 +1,2 @@
+# util/: small target-independent utilities.
+UTIL_OBJS =
