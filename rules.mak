@@ -21,8 +21,37 @@ CHECK_SCRIPTS =    # test scripts: TAP lines on stdout, run from the build dir
 CHECK_DEPS =       # everything the tests need built
 BENCH_CMDS =       # commands that print benchmark figures
 
-FRAGMENTS = util fpu tcg exec block tests
+# Target-independent archives every binary links; fragments add theirs.
+TARGET_LIBS = libtcg.a
+
+FRAGMENTS = util fpu tcg exec block linux-user softmmu tests
 include $(wildcard $(patsubst %,$(SRC_PATH)/%/build.mk,$(FRAGMENTS)))
+
+# Per-target binaries.  target-<base>/build.mk sets target-<base>-obj
+# (both modes), target-<base>-user-obj and target-<base>-softmmu-obj;
+# linux-user/build.mk sets linux-user-obj and softmmu/build.mk
+# softmmu-obj: sources compiled once per target, into <target>/, with
+# that target's config-target.h (written by configure).
+include $(wildcard $(SRC_PATH)/target-*/build.mk)
+
+define TARGET_RULES
+$(1)_BASE := $$(TARGET_$(1)_BASE_ARCH)
+$(1)_MODE := $$(TARGET_$(1)_MODE)
+$(1)_SRCS := $$(target-$$($(1)_BASE)-obj) $$(target-$$($(1)_BASE)-$$($(1)_MODE)-obj) \
+             $$(if $$(filter user,$$($(1)_MODE)),$$(linux-user-obj),$$(softmmu-obj))
+$(1)_OBJS := $$(addprefix $(1)/,$$($(1)_SRCS:.c=.o))
+$(1)/%.o: TARGET_CFLAGS = -include $(1)/config-target.h -DNEED_CPU_H \
+        -I$(SRC_PATH)/target-$$($(1)_BASE) -I$(SRC_PATH)/linux-user \
+        -I$(SRC_PATH)/linux-user/$$(TARGET_$(1)_ARCH)
+$(1)/%.o: %.c $(1)/config-target.h
+	@mkdir -p $$(@D)
+	$$(call quiet,CC,$$@)$$(CC) $$(ALL_CFLAGS) $$(TARGET_CFLAGS) -MMD -MP -c -o $$@ $$<
+$$(TARGET_$(1)_BIN): $$($(1)_OBJS) $$(TARGET_LIBS)
+	$$(call link,$$^)
+PROGS += $$(TARGET_$(1)_BIN)
+endef
+
+$(foreach t,$(TARGET_LIST),$(eval $(call TARGET_RULES,$(t))))
 
 %.o: %.c
 	@mkdir -p $(@D)

@@ -12,6 +12,7 @@
 
 #include "exec/tb.h"
 #include "exec/translator.h"
+#include "qemu/log.h"
 
 intptr_t cpu_env_offset;
 
@@ -122,6 +123,22 @@ static bool cpu_handle_exit_request(CPUState *cs, int *ret)
     return false;
 }
 
+/* -d exec, -d cpu: a line per TB entered from the loop. */
+static void log_tb_exec(CPUState *cs, const TranslationBlock *tb)
+{
+    FILE *f = qemu_log_trylock();
+
+    if (qemu_loglevel_mask(CPU_LOG_TB_CPU) && cs->cc->dump_state) {
+        cs->cc->dump_state(cs, f);
+    }
+    if (qemu_loglevel_mask(CPU_LOG_EXEC)) {
+        fprintf(f, "Trace %d: %p [%016llx/%016llx/%08x]\n", cs->cpu_index,
+                (const void *)tb->tc_ptr, (unsigned long long)tb->cs_base,
+                (unsigned long long)tb->pc, tb->flags);
+    }
+    qemu_log_unlock(f);
+}
+
 int cpu_exec(CPUState *cs)
 {
     TranslationBlock *volatile last_tb = NULL;
@@ -150,6 +167,9 @@ int cpu_exec(CPUState *cs)
         tb = tb_find(cs);
         if (last_tb && !(tb->cflags & CF_NO_GOTO_TB)) {
             tb_add_jump(last_tb, tb_exit, tb);
+        }
+        if (qemu_loglevel_mask(CPU_LOG_EXEC | CPU_LOG_TB_CPU)) {
+            log_tb_exec(cs, tb);
         }
         r = tcg_qemu_tb_exec(cs->env_ptr, tb->tc_ptr);
         last_tb = (TranslationBlock *)(r & ~(uintptr_t)TB_EXIT_MASK);

@@ -22,6 +22,7 @@
 
 #include "exec/tb.h"
 #include "exec/translator.h"
+#include "qemu/log.h"
 
 #define TB_HASH_BITS 16
 #define TB_HASH_SIZE (1u << TB_HASH_BITS)
@@ -72,6 +73,10 @@ void tcg_exec_init(size_t tb_size, bool system_mode)
         /* 32 MB thrashes when booting a modern kernel: system mode gets 1 GB. */
         tb_size = system_mode ? (size_t)1 << 30 : (size_t)32 << 20;
     }
+    /* Room for the prologue and at least one largest TB. */
+    if (tb_size < (size_t)TCG_HIGHWATER * 2) {
+        tb_size = (size_t)TCG_HIGHWATER * 2;
+    }
     buf = mmap(NULL, tb_size, PROT_READ | PROT_WRITE | PROT_EXEC,
                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (buf == MAP_FAILED) {
@@ -81,7 +86,8 @@ void tcg_exec_init(size_t tb_size, bool system_mode)
     }
     tcg_context_init(buf, tb_size);
     code_gen_start = tcg_ctx->code_gen_ptr;
-    tb_pages = g_hash_table_new(g_int64_hash, g_int64_equal);
+    /* Key and value are one allocation: [page, first (tb | n)]. */
+    tb_pages = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static inline unsigned tb_hash_func(uint64_t pc, uint64_t cs_base,
@@ -161,9 +167,14 @@ static void tb_page_remove(TranslationBlock *tb, int n, uint64_t page)
 
         if (t == tb && k == n) {
             *p = t->page_next[k];
-            return;
+            break;
         }
         p = &t->page_next[k];
+    }
+    p = page_list_head(page, false);
+    if (p && *p == 0) {
+        gint64 key = page;
+        g_hash_table_remove(tb_pages, &key);
     }
 }
 
@@ -475,6 +486,33 @@ static void tb_array_add(TranslationBlock *tb)
     tb_array[tb_array_len++] = tb;
 }
 
+/* -d in_asm and -d out_asm */
+static void tb_log_code(CPUState *cs, const TranslationBlock *tb)
+{
+    const CPUClass *cc = cs->cc;
+    FILE *f;
+
+    if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM) && cc->code_ptr && tb->size) {
+        const void *p = cc->code_ptr(cs, tb->pc, tb->size);
+
+        if (p) {
+            f = qemu_log_trylock();
+            fprintf(f, "----------------\nIN: \n");
+            log_disas_guest(f, cc->disas_arch, cc->disas_mode, p, tb->size,
+                            tb->pc);
+            fputc('\n', f);
+            qemu_log_unlock(f);
+        }
+    }
+    if (qemu_loglevel_mask(CPU_LOG_TB_OUT_ASM)) {
+        f = qemu_log_trylock();
+        fprintf(f, "OUT: [size=%u]\n", tb->tc_size);
+        log_disas_host(f, tb->tc_ptr, tb->tc_size);
+        fputc('\n', f);
+        qemu_log_unlock(f);
+    }
+}
+
 TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t cs_base,
                               uint32_t flags, uint32_t cflags)
 {
@@ -505,18 +543,34 @@ retry:
     tb->page_addr[0] = tb->page_addr[1] = (uint64_t)-1;
     tb->tc_ptr = (tcg_insn_unit *)tb + TB_CODE_OFFSET;
 
+    s->log_op = qemu_loglevel_mask(CPU_LOG_TB_OP);
+    s->log_op_opt = qemu_loglevel_mask(CPU_LOG_TB_OP_OPT);
+    if (qemu_loglevel_mask(CPU_LOG_TB_NOCHAIN)) {
+        tb->cflags |= CF_NO_GOTO_TB;
+    }
     tcg_func_start(s);
     s->goto_tb_offset[0] = s->goto_tb_offset[1] = 0xffff;
     cs->cc->translate(cs, tb, max_insns);
     s->code_gen_ptr = (tcg_insn_unit *)tb->tc_ptr;
     size = tcg_gen_code(s, tb);
     if (size == -1) {
-        /* The buffer is full: start over with an empty cache. */
+        /* The buffer is full: start over with an empty cache.  If even an
+         * empty cache cannot hold it, translate fewer instructions. */
+        if ((tcg_insn_unit *)tb <= code_gen_start + 64) {
+            if (max_insns == 1) {
+                tcg_abort_msg("one guest instruction overflows the code buffer");
+            }
+            max_insns = tb->icount > 1 ? tb->icount / 2 : 1;
+        }
         tb_flush_locked();
         goto retry;
     }
     if (size == -2) {
         /* Too many spill slots: fewer guest instructions per TB. */
+        if (max_insns == 1) {
+            tcg_abort_msg("one guest instruction needs more spill slots "
+                          "than the frame has");
+        }
         max_insns = tb->icount > 1 ? tb->icount / 2 : 1;
         s->code_gen_ptr = (tcg_insn_unit *)tb;
         goto retry;
@@ -539,6 +593,7 @@ retry:
         }
     }
     s->code_gen_ptr = data_end;
+    tb_log_code(cs, tb);
 
     tb_stats.tbs_translated++;
     tb_stats.insns_translated += tb->icount;

@@ -62,11 +62,9 @@ void tcg_gen_lookup_and_goto_ptr(TCGTemp *pc_in)
 {
     const TranslationBlock *tb = tcg_ctx->gen_tb;
     intptr_t cache_ofs = offsetof(CPUState, tb_jmp_cache) - cpu_env_offset;
-    TCGLabel *miss = gen_new_label();
-    TCGv_i64 pc = tcg_temp_new_i64();
-    TCGv_i64 idx = tcg_temp_new_i64();
-    TCGv_i64 v = tcg_temp_new_i64();
-    TCGv_ptr ent = tcg_temp_new_ptr();
+    TCGLabel *miss;
+    TCGv_i64 pc, idx, v;
+    TCGv_ptr ent;
     TCGTemp *args[1];
     static const TCGHelperInfo lookup_info = {
         .func = (void *)helper_lookup_tb_ptr, .name = "lookup_tb_ptr",
@@ -74,6 +72,16 @@ void tcg_gen_lookup_and_goto_ptr(TCGTemp *pc_in)
         .nargs = 1, .args = { TCG_CALL_PTR },
     };
 
+    if (tb->cflags & CF_NO_GOTO_TB) {
+        /* -d nochain: every TB returns to the loop, so traces are whole. */
+        tcg_gen_exit_tb(NULL, 0);
+        return;
+    }
+    miss = gen_new_label();
+    pc = tcg_temp_new_i64();
+    idx = tcg_temp_new_i64();
+    v = tcg_temp_new_i64();
+    ent = tcg_temp_new_ptr();
     if (pc_in->type == TCG_TYPE_I32) {
         tcg_gen_extu_i32_i64(pc, temp_tcgv_i32(pc_in));
     } else {
@@ -101,4 +109,8 @@ void tcg_gen_lookup_and_goto_ptr(TCGTemp *pc_in)
     args[0] = tcgv_ptr_temp(tcg_env());
     tcg_gen_call(&lookup_info, tcgv_i64_temp(v), args);
     tcg_gen_op1(INDEX_op_goto_ptr, TCG_TYPE_PTR, temp_arg(tcgv_i64_temp(v)));
+    tcg_temp_free_i64(pc);
+    tcg_temp_free_i64(idx);
+    tcg_temp_free_i64(v);
+    tcg_temp_free_ptr(ent);
 }

@@ -10,9 +10,8 @@
 #include <inttypes.h>
 
 #include "tcg/tcg.h"
+#include "qemu/log.h"
 #include "tcg-internal.h"
-
-FILE *tcg_logfile;
 
 static const char *const cond_names[TCG_COND_COUNT] = {
     [TCG_COND_NEVER] = "never", [TCG_COND_ALWAYS] = "always",
@@ -129,9 +128,10 @@ void tcg_dump_ops(TCGContext *s, FILE *f, bool have_prefs)
 
 void tcg_log_ops(TCGContext *s, const char *heading)
 {
-    FILE *f = tcg_logfile ? tcg_logfile : stderr;
+    FILE *f = qemu_log_trylock();
 
     fprintf(f, "%s:\n", heading);
     tcg_dump_ops(s, f, false);
     fputc('\n', f);
+    qemu_log_unlock(f);
 }

@@ -13,7 +13,4 @@
 /* Print the op list to the log with a heading (-d op, -d op_opt). */
 void tcg_log_ops(TCGContext *s, const char *heading);
 
-/* The -d log stream (stderr unless -D file). */
-extern FILE *tcg_logfile;
-
 #endif

@@ -24,3 +24,7 @@ demo: tests/exec/bench-exec
 	@echo "(real guests arrive with the target issues)."
 	@./tests/exec/bench-exec --stats
 .PHONY: demo
+
+tests/util/test-util: tests/util/test-util.o libtcg.a
+	$(call link,$^)
+CHECK_PROGS += tests/util/test-util

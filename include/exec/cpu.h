@@ -65,6 +65,12 @@ typedef struct CPUClass {
                           const uint64_t *data);
     /* The TB was left at its entry (exit request): pc = tb->pc. */
     void (*synchronize_from_tb)(CPUState *cs, const struct TranslationBlock *tb);
+    /* -d in_asm: capstone's cs_arch/cs_mode for this CPU (-1: raw bytes),
+     * and where the guest code of a TB is in host memory (NULL: skip). */
+    int disas_arch, disas_mode;
+    const void *(*code_ptr)(CPUState *cs, uint64_t pc, size_t len);
+    /* -d cpu: print the registers. */
+    void (*dump_state)(CPUState *cs, FILE *f);
     /* Take a pending interrupt; true if the cpu state changed. */
     bool (*exec_interrupt)(CPUState *cs, int interrupt_request);
 } CPUClass;
@@ -120,7 +126,16 @@ void cpu_reset_interrupt(CPUState *cs, int mask);
  */
 bool cpu_restore_state(CPUState *cs, uintptr_t host_pc);
 
-/* The return address of the helper that calls it: a host pc in a TB. */
+/*
+ * The return address of the helper that calls it: a host pc in a TB.
+ * Under the interpreter the host return address is inside tci.c, so the
+ * interpreter publishes the bytecode address of the call it is making.
+ */
+#ifdef CONFIG_TCG_INTERPRETER
+extern __thread uintptr_t tci_tb_ptr;
+#define GETPC() tci_tb_ptr
+#else
 #define GETPC() ((uintptr_t)__builtin_return_address(0))
+#endif
 
 #endif

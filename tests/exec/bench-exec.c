@@ -7,10 +7,12 @@
  *                optimizer + liveness + register allocation + backend
  *   execution:   guest instructions per second in a loop of chained TBs
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "exec/tb.h"
+#include "qemu/log.h"
 #include "toy-cpu.h"
 
 #define I(op, rd, rs, imm) toy_insn(TOY_##op, rd, rs, imm)
@@ -36,11 +38,24 @@ int main(int argc, char **argv)
         I(BNE, 2, 3, -5),
         I(HALT, 0, 0, 0),
     };
-    uint64_t ops0, bytes0, tbs0, n = 20000, i, rounds = 20, r;
+    uint64_t ops0, bytes0, tbs0, n = 12000, i, rounds = 20, r;
     double t;
 
     if (!cpu) {
         return 1;
+    }
+    /* TCG_NO_OPT=1 skips the optimizer (to measure what it buys). */
+    tcg_ctx->no_optimize = getenv("TCG_NO_OPT") != NULL;
+    for (i = 1; i + 1 < (uint64_t)argc; i++) {
+        if (!strcmp(argv[i], "-d")) {
+            int mask = qemu_str_to_log_mask(argv[i + 1]);
+            if (mask < 0) {
+                return 1;
+            }
+            qemu_set_log(mask);
+        } else if (!strcmp(argv[i], "-D") && !qemu_set_log_filename(argv[i + 1])) {
+            return 1;
+        }
     }
     printf("%-44s %s\n", "TCG backend:",
 #ifdef CONFIG_TCG_INTERPRETER
@@ -88,7 +103,7 @@ int main(int argc, char **argv)
     printf("%-44s %.0f M guest insns/s (%.3f s for 500 M insns, r1=%llu)\n",
            "chained loop of two TBs:", 5e8 / t / 1e6, t,
            (unsigned long long)cpu->env.r[1]);
-    if (argc > 1 && !strcmp(argv[1], "--stats")) {
+    if (argc > 1 && !strcmp(argv[argc - 1], "--stats")) {
         tb_dump_stats(stdout);
     }
     return 0;
