@@ -77,8 +77,18 @@ void tcg_exec_init(size_t tb_size, bool system_mode)
     if (tb_size < (size_t)TCG_HIGHWATER * 2) {
         tb_size = (size_t)TCG_HIGHWATER * 2;
     }
-    buf = mmap(NULL, tb_size, PROT_READ | PROT_WRITE | PROT_EXEC,
-               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    /*
+     * Ask for the buffer just past the executable's text: helpers are
+     * then within reach of a direct call (rel32).  The kernel may put it
+     * elsewhere; everything still works, with indirect calls.
+     */
+    {
+        uintptr_t near = ((uintptr_t)&tcg_exec_init + (64u << 20)) &
+                         ~(uintptr_t)((2u << 20) - 1);
+
+        buf = mmap((void *)near, tb_size, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    }
     if (buf == MAP_FAILED) {
         fprintf(stderr, "qemu: could not allocate %zu MB of code buffer\n",
                 tb_size >> 20);
