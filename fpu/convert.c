@@ -1,0 +1,163 @@
+/*
+ * convert.c: conversions between FloatParts and integers (with an
+ * optional binary scale, for fixed point), and classification.
+ */
+#include "internal.h"
+
+/*
+ * Round p * 2^scale to an integer magnitude.  Returns false when the
+ * magnitude does not fit in 64 bits; *inexact says whether bits were lost.
+ */
+static bool round_magnitude(FloatParts p, int mode, int scale, uint64_t *mag,
+                            bool *inexact)
+{
+    FloatStatus tmp = { 0 };
+    FloatParts r;
+    int32_t exp;
+
+    *inexact = false;
+    *mag = 0;
+    if (p.cls == FC_ZERO) {
+        return true;
+    }
+    if (scale > 0x10000) {
+        scale = 0x10000;
+    } else if (scale < -0x10000) {
+        scale = -0x10000;
+    }
+    p.exp += scale;
+    if (p.exp >= 64) {
+        return false;
+    }
+    r = parts_round_to_int(p, mode, true, &tmp);
+    *inexact = (tmp.flags & float_flag_inexact) != 0;
+    if (r.cls == FC_ZERO) {
+        return true;
+    }
+    exp = r.exp;
+    if (exp >= 64) {
+        return false;
+    }
+    *mag = (uint64_t)(r.frac >> (127 - exp));
+    return true;
+}
+
+static int64_t sint_overflow(const FloatParts *p, int64_t min, int64_t max,
+                             FloatStatus *s)
+{
+    float_raise(s, float_flag_invalid);
+    switch (s->int_overflow) {
+    case float_int_saturate:
+        return is_nan(p) ? 0 : p->sign ? min : max;
+    case float_int_saturate_nanmin:
+        return is_nan(p) ? min : p->sign ? min : max;
+    case float_int_maxint:
+        return max;
+    default:
+        return min;
+    }
+}
+
+int64_t parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
+                      int64_t max, FloatStatus *s)
+{
+    uint64_t mag;
+    bool inexact;
+
+    if (is_nan(&p) || p.cls == FC_INF) {
+        return sint_overflow(&p, min, max, s);
+    }
+    if (!round_magnitude(p, mode, scale, &mag, &inexact)) {
+        return sint_overflow(&p, min, max, s);
+    }
+    if (p.sign ? mag > (uint64_t)0 - (uint64_t)min : mag > (uint64_t)max) {
+        return sint_overflow(&p, min, max, s);
+    }
+    if (inexact) {
+        float_raise(s, float_flag_inexact);
+    }
+    return p.sign ? (int64_t)(0 - mag) : (int64_t)mag;
+}
+
+static uint64_t uint_overflow(const FloatParts *p, uint64_t max,
+                              FloatStatus *s)
+{
+    float_raise(s, float_flag_invalid);
+    switch (s->int_overflow) {
+    case float_int_saturate:
+    case float_int_saturate_nanmin:
+        return is_nan(p) || p->sign ? 0 : max;
+    default:
+        return max;
+    }
+}
+
+uint64_t parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
+                       FloatStatus *s)
+{
+    uint64_t mag;
+    bool inexact;
+
+    if (is_nan(&p) || p.cls == FC_INF) {
+        return uint_overflow(&p, max, s);
+    }
+    if (!round_magnitude(p, mode, scale, &mag, &inexact)) {
+        return uint_overflow(&p, max, s);
+    }
+    if (mag > max || (p.sign && mag != 0)) {
+        return uint_overflow(&p, max, s);
+    }
+    if (inexact) {
+        float_raise(s, float_flag_inexact);
+    }
+    return mag;
+}
+
+FloatParts parts_from_uint(uint64_t v, int scale)
+{
+    FloatParts p = { .cls = FC_ZERO };
+
+    if (v) {
+        p.cls = FC_NORMAL;
+        p.frac = (u128)v << 64;
+        if (scale > 0x10000) {
+            scale = 0x10000;
+        } else if (scale < -0x10000) {
+            scale = -0x10000;
+        }
+        p.exp = 63 + scale;
+        parts_normalize(&p);
+    }
+    return p;
+}
+
+FloatParts parts_from_sint(int64_t v, int scale)
+{
+    FloatParts p = parts_from_uint(v < 0 ? 0 - (uint64_t)v : (uint64_t)v,
+                                   scale);
+
+    p.sign = v < 0;
+    return p;
+}
+
+int parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s)
+{
+    FloatParts p = parts_unpack(f, raw, s);
+
+    switch (p.cls) {
+    case FC_SNAN:
+        return float_class_snan;
+    case FC_QNAN:
+        return float_class_qnan;
+    case FC_INF:
+        return p.sign ? float_class_neg_inf : float_class_pos_inf;
+    case FC_ZERO:
+        return p.sign ? float_class_neg_zero : float_class_pos_zero;
+    default:
+        if (p.denormal) {
+            return p.sign ? float_class_neg_subnormal
+                : float_class_pos_subnormal;
+        }
+        return p.sign ? float_class_neg_normal : float_class_pos_normal;
+    }
+}

@@ -1,0 +1,169 @@
+/*
+ * internal.h: the format-independent core of the soft-float library.
+ *
+ * Every format is unpacked into FloatParts, operated on with wide
+ * integer arithmetic, then rounded and packed back.  One code path per
+ * operation serves binary16 up to binary128; a FloatFmt says how wide the
+ * fields are.
+ */
+#ifndef FPU_INTERNAL_H
+#define FPU_INTERNAL_H
+
+#include <stddef.h>
+#include "fpu/softfloat.h"
+
+typedef unsigned __int128 u128;
+
+typedef enum {
+    FC_ZERO,
+    FC_NORMAL,   /* includes denormal inputs, normalised */
+    FC_INF,
+    FC_QNAN,
+    FC_SNAN,
+} FloatClass;
+
+/*
+ * Normal numbers: frac has its msb at bit 127 and the value is
+ * frac * 2^(exp - 127).  NaNs: the stored fraction is left-aligned so its
+ * top bit (the quiet bit) is at bit 126; exp is unused.
+ */
+typedef struct {
+    FloatClass cls;
+    bool sign;
+    bool denormal;   /* was a denormal (or pseudo-denormal) encoding */
+    int32_t exp;
+    u128 frac;
+} FloatParts;
+
+typedef struct {
+    uint8_t exp_bits;
+    uint8_t frac_bits;   /* stored fraction bits, not counting an explicit int bit */
+    bool explicit_int;   /* floatx80 */
+    bool ahp;            /* ARM alternative half precision */
+} FloatFmt;
+
+extern const FloatFmt float16_fmt;
+extern const FloatFmt float16_ahp_fmt;
+extern const FloatFmt bfloat16_fmt;
+extern const FloatFmt float32_fmt;
+extern const FloatFmt float64_fmt;
+extern const FloatFmt floatx80_fmt;
+extern const FloatFmt float128_fmt;
+
+#define QUIET_BIT ((u128)1 << 126)
+#define TOP_BIT ((u128)1 << 127)
+
+static inline int fmt_bias(const FloatFmt *f)
+{
+    return (1 << (f->exp_bits - 1)) - 1;
+}
+
+static inline int fmt_prec(const FloatFmt *f)
+{
+    return f->frac_bits + 1;
+}
+
+static inline bool is_nan(const FloatParts *p)
+{
+    return p->cls == FC_QNAN || p->cls == FC_SNAN;
+}
+
+static inline int clz128(u128 x)
+{
+    uint64_t hi = (uint64_t)(x >> 64);
+
+    if (hi) {
+        return __builtin_clzll(hi);
+    }
+    if ((uint64_t)x) {
+        return 64 + __builtin_clzll((uint64_t)x);
+    }
+    return 128;
+}
+
+/* Right shift that ORs every bit shifted out into bit 0. */
+static inline u128 shr_sticky(u128 x, int n)
+{
+    if (n <= 0) {
+        return x;
+    }
+    if (n >= 128) {
+        return x != 0;
+    }
+    return (x >> n) | ((x & ((((u128)1) << n) - 1)) != 0);
+}
+
+/* parts.c: pack/unpack, rounding, NaNs. */
+FloatParts parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s);
+u128 parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s);
+u128 round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
+                int prec, FloatStatus *s);
+void parts_normalize(FloatParts *p);
+FloatParts parts_default_nan(const FloatStatus *s);
+FloatParts parts_silence_nan(FloatParts p, const FloatStatus *s);
+FloatParts parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s);
+FloatParts parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
+                           bool infzero, FloatStatus *s);
+FloatParts parts_return_nan(FloatParts a, FloatStatus *s);
+bool parts_input_check(FloatParts *a, FloatParts *b, FloatParts *c,
+                       FloatStatus *s);
+
+/*
+ * Bracket an operation so the x86 denormal-operand flag can be dropped
+ * when the operation raised invalid or divide-by-zero instead.
+ */
+static inline uint8_t parts_op_begin(FloatStatus *s)
+{
+    uint8_t saved = s->flags;
+
+    s->flags = 0;
+    return saved;
+}
+
+static inline void parts_op_end(FloatStatus *s, uint8_t saved, bool den)
+{
+    if (den && !(s->flags & (float_flag_invalid | float_flag_divbyzero))) {
+        s->flags |= float_flag_input_denormal;
+    }
+    s->flags |= saved;
+}
+
+/*
+ * arith.c: arithmetic on unpacked values.  Results of class FC_NORMAL are
+ * not yet rounded: frac may be unnormalised and carries a sticky bit 0.
+ */
+FloatParts parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s);
+FloatParts parts_mul(FloatParts a, FloatParts b, FloatStatus *s);
+FloatParts parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s);
+FloatParts parts_sqrt(FloatParts a, int prec, FloatStatus *s);
+FloatParts parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
+                        FloatStatus *s);
+FloatParts parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
+                     uint64_t *quot, bool *complete, FloatStatus *s);
+FloatParts parts_round_to_int(FloatParts a, int mode, bool exact,
+                              FloatStatus *s);
+FloatParts parts_scalbn(FloatParts a, int n, FloatStatus *s);
+FloatRelation parts_compare(FloatParts a, FloatParts b, bool quiet,
+                            FloatStatus *s);
+
+enum {
+    MINMAX_MIN = 0,
+    MINMAX_MAX = 1,
+    MINMAX_NUM = 2,       /* 754-2008 minNum/maxNum: a QNaN loses */
+    MINMAX_NUMBER = 4,    /* 754-2019 minimumNumber: any NaN loses */
+    MINMAX_X86 = 8,       /* SSE: b if either is NaN or both are zero */
+};
+/* Returns the chosen operand index (0 = a, 1 = b) or -1 with *r set. */
+int parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
+                 FloatStatus *s);
+
+/* convert.c: integers. */
+int64_t parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
+                      int64_t max, FloatStatus *s);
+uint64_t parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
+                       FloatStatus *s);
+FloatParts parts_from_sint(int64_t v, int scale);
+FloatParts parts_from_uint(uint64_t v, int scale);
+int parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s);
+
+#endif

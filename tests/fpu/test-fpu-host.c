@@ -1,0 +1,663 @@
+/*
+ * test-fpu-host.c: differential test of the soft-float library against
+ * the x86-64 host: SSE binary32/binary64 under every MXCSR rounding mode
+ * with and without FTZ/DAZ, and x87 80-bit under every precision and
+ * rounding control.  Result bits and exception flags must match.
+ *
+ * Each case runs three ways: soft path only, fast path allowed, and fast
+ * path with inexact already set (the host's flags plus inexact expected).
+ *
+ *   test-fpu-host [--seed N] [--count N]   (count: random cases per op)
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fpu/softfloat.h"
+#include "../unit/tap.h"
+#include "host-oracle.h"
+
+#define MAX_DIAG 5
+
+static uint64_t rng_state = 0x5eed1234abcdull;
+static long random_count = 4000;
+
+static uint64_t rnd(void)
+{
+    /* splitmix64 */
+    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
+
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+/* ---- operand generation --------------------------------------------- */
+
+typedef struct {
+    int exp_bits, frac_bits;
+} Fmt;
+
+static const Fmt fmt32 = { 8, 23 };
+static const Fmt fmt64 = { 11, 52 };
+
+static uint64_t mk(const Fmt *f, int sign, int64_t e, uint64_t frac)
+{
+    uint64_t emax = (1u << f->exp_bits) - 1;
+
+    if (e < 0) {
+        e = 0;
+    } else if (e > (int64_t)emax) {
+        e = emax;
+    }
+    frac &= (1ull << f->frac_bits) - 1;
+    return (uint64_t)sign << (f->exp_bits + f->frac_bits)
+        | (uint64_t)e << f->frac_bits | frac;
+}
+
+static int nspecials(const Fmt *f, uint64_t *v)
+{
+    uint64_t fm = (1ull << f->frac_bits) - 1, q = 1ull << (f->frac_bits - 1);
+    int64_t emax = (1 << f->exp_bits) - 1, bias = emax / 2;
+    int n = 0, s;
+
+    for (s = 0; s < 2; s++) {
+        v[n++] = mk(f, s, 0, 0);                  /* zero */
+        v[n++] = mk(f, s, emax, 0);               /* infinity */
+        v[n++] = mk(f, s, 0, 1);                  /* smallest subnormal */
+        v[n++] = mk(f, s, 0, fm);                 /* largest subnormal */
+        v[n++] = mk(f, s, 1, 0);                  /* smallest normal */
+        v[n++] = mk(f, s, emax - 1, fm);          /* largest normal */
+        v[n++] = mk(f, s, bias, 0);               /* 1.0 */
+        v[n++] = mk(f, s, bias, 1);               /* 1 + ulp */
+        v[n++] = mk(f, s, bias, q);               /* 1.5 */
+        v[n++] = mk(f, s, bias - 1, fm);          /* 1 - ulp/2 */
+        v[n++] = mk(f, s, 1, fm);                 /* 2 * min normal - ulp */
+    }
+    v[n++] = mk(f, 0, emax, q);                   /* default-like QNaN */
+    v[n++] = mk(f, 1, emax, q | 0x15);            /* QNaN with payload */
+    v[n++] = mk(f, 0, emax, 1);                   /* SNaN */
+    v[n++] = mk(f, 1, emax, q - 3);               /* SNaN with payload */
+    v[n++] = mk(f, 0, bias + f->frac_bits, 1);    /* large integer */
+    v[n++] = mk(f, 0, bias + 30, 0);              /* 2^30 */
+    v[n++] = mk(f, 1, bias + 31, 0);              /* -2^31 */
+    v[n++] = mk(f, 0, bias + 63, 0);              /* 2^63 */
+    return n;
+}
+
+static uint64_t rnd_frac(const Fmt *f)
+{
+    uint64_t fm = (1ull << f->frac_bits) - 1;
+
+    switch (rnd() % 5) {
+    case 0:
+        return fm - rnd() % 4;                    /* all ones: carries */
+    case 1:
+        return (rnd() & fm) & ~(fm >> (rnd() % 8 + 1)); /* few bits */
+    case 2:
+        return rnd() % 4;                         /* near a power of two */
+    default:
+        return rnd() & fm;
+    }
+}
+
+static uint64_t gen(const Fmt *f)
+{
+    uint64_t sp[40];
+    int64_t emax = (1 << f->exp_bits) - 1, bias = emax / 2;
+    int sign = rnd() & 1;
+
+    switch (rnd() % 10) {
+    case 0:
+        return rnd() & ((2ull << (f->exp_bits + f->frac_bits)) - 1);
+    case 1:
+        return sp[rnd() % nspecials(f, sp)];
+    case 2:
+        return mk(f, sign, 0, rnd_frac(f) | 1);
+    case 3:
+        return mk(f, sign, emax - 1 - rnd() % 3, rnd_frac(f));
+    case 4:
+        return mk(f, sign, 1 + rnd() % 3, rnd_frac(f));
+    case 5:
+        return mk(f, sign, 1 + rnd() % (emax - 1), rnd_frac(f));
+    default:
+        return mk(f, sign, bias - 40 + rnd() % 80, rnd_frac(f));
+    }
+}
+
+enum { K_ADD, K_MUL, K_DIV, K_UNARY, K_INT };
+
+/* A second operand related to the first: cancellation, halfway cases,
+ * products and quotients near overflow and underflow. */
+static uint64_t gen_related(const Fmt *f, int kind, uint64_t a)
+{
+    int64_t emax = (1 << f->exp_bits) - 1, bias = emax / 2;
+    int64_t ea = (a >> f->frac_bits) & emax;
+    int64_t targets[5] = { bias, emax - 1, 1, 1 - f->frac_bits / 2, 0 };
+    int64_t t = targets[rnd() % 5] + (int64_t)(rnd() % 5) - 2;
+    int sign = rnd() & 1;
+
+    switch (kind) {
+    case K_ADD: {
+        int64_t d = (int64_t)(rnd() % (f->frac_bits + 4)) - 1;
+        uint64_t fr = a + (rnd() % 5) - 2;
+        if (rnd() & 1) {
+            d = 0;
+        }
+        return mk(f, sign, ea - d, fr);
+    }
+    case K_MUL:
+        return mk(f, sign, t + bias - ea, rnd_frac(f));
+    case K_DIV:
+        return mk(f, sign, ea - t + bias, rnd_frac(f));
+    default:
+        return gen(f);
+    }
+}
+
+static uint64_t gen_int(void)
+{
+    static const uint64_t edge[] = {
+        0, 1, 0xffffffffffffffffull, 0x7fffffff, 0x80000000,
+        0x7fffffffffffffffull, 0x8000000000000000ull, (1ull << 53) + 1,
+        (1ull << 24) + 1, 0xffffffff, (1ull << 63) + 1,
+    };
+
+    switch (rnd() % 4) {
+    case 0:
+        return edge[rnd() % (sizeof(edge) / sizeof(edge[0]))];
+    case 1:
+        return (uint64_t)(int64_t)(int32_t)rnd();
+    case 2:
+        return rnd() >> (rnd() % 64);
+    default:
+        return rnd();
+    }
+}
+
+/* ---- SSE operations: host and soft adapters --------------------------- */
+
+typedef uint64_t HostFn(uint64_t a, uint64_t b, uint64_t c, int arg,
+                        uint32_t csr, uint32_t *fl);
+typedef uint64_t SoftFn(uint64_t a, uint64_t b, uint64_t c, int arg,
+                        FloatStatus *s);
+
+#define SSE_BIN(NAME, INSN, SOFT)                                         \
+    static uint64_t h64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        double x = hd(a), y = hd(b);                                      \
+        SSE_RMW(INSN "sd", x, y, csr, fl);                                \
+        return hbits(x);                                                  \
+    }                                                                     \
+    static uint64_t h32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        float x = hf(a), y = hf(b);                                       \
+        SSE_RMW(INSN "ss", x, y, csr, fl);                                \
+        return hfbits(x);                                                 \
+    }                                                                     \
+    static uint64_t s64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return float64_##SOFT(a, b, s);                                   \
+    }                                                                     \
+    static uint64_t s32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return float32_##SOFT((float32)a, (float32)b, s);                 \
+    }
+
+SSE_BIN(add, "add", add)
+SSE_BIN(sub, "sub", sub)
+SSE_BIN(mul, "mul", mul)
+SSE_BIN(div, "div", div)
+SSE_BIN(min, "min", min_x86)
+SSE_BIN(max, "max", max_x86)
+
+static uint64_t h64_sqrt(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         uint32_t csr, uint32_t *fl)
+{
+    double x = 0, y = hd(a);
+
+    SSE_RMW("sqrtsd", x, y, csr, fl);
+    return hbits(x);
+}
+
+static uint64_t h32_sqrt(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         uint32_t csr, uint32_t *fl)
+{
+    float x = 0, y = hf(a);
+
+    SSE_RMW("sqrtss", x, y, csr, fl);
+    return hfbits(x);
+}
+
+static uint64_t s64_sqrt(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         FloatStatus *s)
+{
+    return float64_sqrt(a, s);
+}
+
+static uint64_t s32_sqrt(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         FloatStatus *s)
+{
+    return float32_sqrt((float32)a, s);
+}
+
+/* vfmadd213 x, y, z computes y * x + z; its NaN choice follows that
+ * formula order, so the soft call is muladd(y, x, z). */
+static uint64_t h64_fma(uint64_t a, uint64_t b, uint64_t c, int arg,
+                        uint32_t csr, uint32_t *fl)
+{
+    double x = hd(a), y = hd(b), z = hd(c);
+    uint32_t out, def = MXCSR_DEFAULT;
+
+    __asm__ volatile("ldmxcsr %[c]\n\tvfmadd213sd %[z], %[y], %[x]\n\t"
+                     "stmxcsr %[o]\n\tldmxcsr %[df]"
+                     : [x] "+x"(x), [o] "=m"(out)
+                     : [y] "x"(y), [z] "x"(z), [c] "m"(csr), [df] "m"(def));
+    *fl = out & 0x3f;
+    return hbits(x);
+}
+
+static uint64_t h32_fma(uint64_t a, uint64_t b, uint64_t c, int arg,
+                        uint32_t csr, uint32_t *fl)
+{
+    float x = hf(a), y = hf(b), z = hf(c);
+    uint32_t out, def = MXCSR_DEFAULT;
+
+    __asm__ volatile("ldmxcsr %[c]\n\tvfmadd213ss %[z], %[y], %[x]\n\t"
+                     "stmxcsr %[o]\n\tldmxcsr %[df]"
+                     : [x] "+x"(x), [o] "=m"(out)
+                     : [y] "x"(y), [z] "x"(z), [c] "m"(csr), [df] "m"(def));
+    *fl = out & 0x3f;
+    return hfbits(x);
+}
+
+static uint64_t s64_fma(uint64_t a, uint64_t b, uint64_t c, int arg,
+                        FloatStatus *s)
+{
+    return float64_muladd(b, a, c, 0, s);
+}
+
+static uint64_t s32_fma(uint64_t a, uint64_t b, uint64_t c, int arg,
+                        FloatStatus *s)
+{
+    return float32_muladd((float32)b, (float32)a, (float32)c, 0, s);
+}
+
+#define SSE_CMP(NAME, INSN, SOFT)                                         \
+    static uint64_t h64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        double x = hd(a), y = hd(b);                                      \
+        int rel;                                                          \
+        SSE_COMPARE(INSN "sd", x, y, csr, fl, rel);                       \
+        return (uint64_t)(int64_t)rel;                                    \
+    }                                                                     \
+    static uint64_t h32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        float x = hf(a), y = hf(b);                                       \
+        int rel;                                                          \
+        SSE_COMPARE(INSN "ss", x, y, csr, fl, rel);                       \
+        return (uint64_t)(int64_t)rel;                                    \
+    }                                                                     \
+    static uint64_t s64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return (uint64_t)(int64_t)float64_##SOFT(a, b, s);                \
+    }                                                                     \
+    static uint64_t s32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return (uint64_t)(int64_t)float32_##SOFT((float32)a, (float32)b, s); \
+    }
+
+SSE_CMP(comi, "comi", compare)
+SSE_CMP(ucomi, "ucomi", compare_quiet)
+
+/* float to integer: cvt (current mode) and cvtt (truncate). */
+#define SSE_TOINT(NAME, INSN, ITYPE, SOFT)                                \
+    static uint64_t h64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        double y = hd(a);                                                 \
+        ITYPE r;                                                          \
+        SSE_CONV(INSN "sd2si", "=r", r, "x", y, csr, fl);                 \
+        return (uint64_t)r;                                               \
+    }                                                                     \
+    static uint64_t h32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        float y = hf(a);                                                  \
+        ITYPE r;                                                          \
+        SSE_CONV(INSN "ss2si", "=r", r, "x", y, csr, fl);                 \
+        return (uint64_t)r;                                               \
+    }                                                                     \
+    static uint64_t s64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return (uint64_t)(ITYPE)float64_##SOFT(a, s);                     \
+    }                                                                     \
+    static uint64_t s32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return (uint64_t)(ITYPE)float32_##SOFT((float32)a, s);            \
+    }
+
+SSE_TOINT(cvt_i32, "cvt", uint32_t, to_int32)
+SSE_TOINT(cvtt_i32, "cvtt", uint32_t, to_int32_round_to_zero)
+SSE_TOINT(cvt_i64, "cvt", uint64_t, to_int64)
+SSE_TOINT(cvtt_i64, "cvtt", uint64_t, to_int64_round_to_zero)
+
+/* float <-> double */
+static uint64_t h64_cvtf(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         uint32_t csr, uint32_t *fl)
+{
+    double y = hd(a);
+    float r;
+
+    SSE_CONV("cvtsd2ss", "=x", r, "x", y, csr, fl);
+    return hfbits(r);
+}
+
+static uint64_t h32_cvtf(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         uint32_t csr, uint32_t *fl)
+{
+    float y = hf(a);
+    double r;
+
+    SSE_CONV("cvtss2sd", "=x", r, "x", y, csr, fl);
+    return hbits(r);
+}
+
+static uint64_t s64_cvtf(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         FloatStatus *s)
+{
+    return float64_to_float32(a, s);
+}
+
+static uint64_t s32_cvtf(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         FloatStatus *s)
+{
+    return float32_to_float64((float32)a, s);
+}
+
+/* integer to float: a holds the integer */
+#define SSE_FROMINT(NAME, ITYPE, SOFT)                                    \
+    static uint64_t h64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        ITYPE y = (ITYPE)a;                                               \
+        double r;                                                         \
+        SSE_CONV("cvtsi2sd", "=x", r, "r", y, csr, fl);                   \
+        return hbits(r);                                                  \
+    }                                                                     \
+    static uint64_t h32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        ITYPE y = (ITYPE)a;                                               \
+        float r;                                                          \
+        SSE_CONV("cvtsi2ss", "=x", r, "r", y, csr, fl);                   \
+        return hfbits(r);                                                 \
+    }                                                                     \
+    static uint64_t s64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return SOFT##_to_float64((ITYPE)a, s);                            \
+    }                                                                     \
+    static uint64_t s32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return SOFT##_to_float32((ITYPE)a, s);                            \
+    }
+
+SSE_FROMINT(from_i32, int32_t, int32)
+SSE_FROMINT(from_i64, int64_t, int64)
+
+/* roundsd/roundss: arg is the immediate (mode, bit 2 = MXCSR, bit 3 =
+ * no inexact); asm needs a constant, hence the switch. */
+#define ROUND_CASE(I, INSN, T)                                            \
+    case I:                                                               \
+        __asm__ volatile("ldmxcsr %[c]\n\t" INSN " $" #I ", %[y], %[x]\n\t" \
+                         "stmxcsr %[o]\n\tldmxcsr %[df]"                  \
+                         : [x] "=x"(x), [o] "=m"(out)                     \
+                         : [y] "x"(y), [c] "m"(csr), [df] "m"(def));      \
+        break;
+
+#define ROUND_SWITCH(INSN)                                                \
+    switch (arg) {                                                        \
+        ROUND_CASE(0, INSN, T) ROUND_CASE(1, INSN, T)                     \
+        ROUND_CASE(2, INSN, T) ROUND_CASE(3, INSN, T)                     \
+        ROUND_CASE(4, INSN, T) ROUND_CASE(8, INSN, T)                     \
+        ROUND_CASE(9, INSN, T) ROUND_CASE(10, INSN, T)                    \
+        ROUND_CASE(11, INSN, T) ROUND_CASE(12, INSN, T)                   \
+    default:                                                              \
+        abort();                                                          \
+    }
+
+static uint64_t h64_round(uint64_t a, uint64_t b, uint64_t c, int arg,
+                          uint32_t csr, uint32_t *fl)
+{
+    double x, y = hd(a);
+    uint32_t out, def = MXCSR_DEFAULT;
+
+    ROUND_SWITCH("roundsd")
+    *fl = out & 0x3f;
+    return hbits(x);
+}
+
+static uint64_t h32_round(uint64_t a, uint64_t b, uint64_t c, int arg,
+                          uint32_t csr, uint32_t *fl)
+{
+    float x, y = hf(a);
+    uint32_t out, def = MXCSR_DEFAULT;
+
+    ROUND_SWITCH("roundss")
+    *fl = out & 0x3f;
+    return hfbits(x);
+}
+
+static int round_mode_of(int arg, FloatStatus *s)
+{
+    return arg & 4 ? s->rounding_mode : arg & 3;
+}
+
+static uint64_t s64_round(uint64_t a, uint64_t b, uint64_t c, int arg,
+                          FloatStatus *s)
+{
+    return float64_round_to_int_mode(a, round_mode_of(arg, s), !(arg & 8), s);
+}
+
+static uint64_t s32_round(uint64_t a, uint64_t b, uint64_t c, int arg,
+                          FloatStatus *s)
+{
+    return float32_round_to_int_mode((float32)a, round_mode_of(arg, s),
+                                     !(arg & 8), s);
+}
+
+/* ---- SSE runner ------------------------------------------------------ */
+
+enum { NEED_NONE, NEED_FMA, NEED_SSE41 };
+
+typedef struct {
+    const char *name;
+    int nargs;
+    int kind;
+    int need;
+    HostFn *h64, *h32;
+    SoftFn *s64, *s32;
+} SseOp;
+
+#define OP(N, NARGS, KIND, NEED) \
+    { #N, NARGS, KIND, NEED, h64_##N, h32_##N, s64_##N, s32_##N }
+
+static const SseOp sse_ops[] = {
+    OP(add, 2, K_ADD, NEED_NONE),
+    OP(sub, 2, K_ADD, NEED_NONE),
+    OP(mul, 2, K_MUL, NEED_NONE),
+    OP(div, 2, K_DIV, NEED_NONE),
+    OP(sqrt, 1, K_UNARY, NEED_NONE),
+    OP(fma, 3, K_MUL, NEED_FMA),
+    OP(min, 2, K_ADD, NEED_NONE),
+    OP(max, 2, K_ADD, NEED_NONE),
+    OP(comi, 2, K_ADD, NEED_NONE),
+    OP(ucomi, 2, K_ADD, NEED_NONE),
+    OP(cvt_i32, 1, K_UNARY, NEED_NONE),
+    OP(cvtt_i32, 1, K_UNARY, NEED_NONE),
+    OP(cvt_i64, 1, K_UNARY, NEED_NONE),
+    OP(cvtt_i64, 1, K_UNARY, NEED_NONE),
+    OP(cvtf, 1, K_UNARY, NEED_NONE),
+    OP(from_i32, 1, K_INT, NEED_NONE),
+    OP(from_i64, 1, K_INT, NEED_NONE),
+    OP(round, 1, K_UNARY, NEED_SSE41),
+};
+
+typedef struct {
+    long cases, fails;
+} Tally;
+
+static const char *const rc_name[] = { "near", "down", "up", "zero" };
+
+static void sse_case(const SseOp *op, bool is64, uint64_t a, uint64_t b,
+                     uint64_t c, int arg, int cfg, Tally *t)
+{
+    int rc = cfg & 3;
+    bool ftz = cfg & 4, daz = cfg & 8;
+    uint32_t hfl, sfl;
+    uint64_t hr, sr;
+    int variant;
+
+    hr = (is64 ? op->h64 : op->h32)(a, b, c, arg, mxcsr_for(rc, ftz, daz),
+                                    &hfl);
+    t->cases++;
+    for (variant = 0; variant < 3; variant++) {
+        FloatStatus s;
+        uint32_t want = hfl;
+
+        float_status_init_x86_sse(&s);
+        s.rounding_mode = rc;
+        s.flush_to_zero = ftz;
+        s.flush_inputs_to_zero = daz;
+        s.soft_only = variant == 0;
+        if (variant == 2) {
+            s.flags = float_flag_inexact;
+            want |= float_flag_inexact;
+        }
+        sr = (is64 ? op->s64 : op->s32)(a, b, c, arg, &s);
+        sfl = s.flags & 0x3f;
+        if (sr != hr || sfl != want) {
+            if (t->fails++ < MAX_DIAG) {
+                tap_diag("%s%s %016llx %016llx %016llx arg=%d rc=%s%s%s "
+                         "%s: host %llx flags %02x, soft %llx flags %02x",
+                         op->name, is64 ? "/64" : "/32",
+                         (unsigned long long)a, (unsigned long long)b,
+                         (unsigned long long)c, arg, rc_name[rc],
+                         ftz ? " FTZ" : "", daz ? " DAZ" : "",
+                         variant == 0 ? "soft" : variant == 1 ? "fast"
+                         : "fast+inexact",
+                         (unsigned long long)hr, want,
+                         (unsigned long long)sr, sfl);
+            }
+            return;
+        }
+    }
+}
+
+static int rand_arg(const SseOp *op)
+{
+    static const int imms[] = { 0, 1, 2, 3, 4, 8, 9, 10, 11, 12 };
+
+    return op->need == NEED_SSE41 ? imms[rnd() % 10] : 0;
+}
+
+static void run_sse_op(const SseOp *op, bool is64)
+{
+    const Fmt *f = is64 ? &fmt64 : &fmt32;
+    uint64_t sp[40];
+    int n = nspecials(f, sp), i, j, k, cfg;
+    Tally t = { 0 };
+    long r;
+    char name[80];
+
+    snprintf(name, sizeof(name), "SSE %s %s", is64 ? "float64" : "float32",
+             op->name);
+    if (op->need == NEED_FMA && !__builtin_cpu_supports("fma")) {
+        tap_skip("host has no FMA3", name);
+        return;
+    }
+    if (op->need == NEED_SSE41 && !__builtin_cpu_supports("sse4.1")) {
+        tap_skip("host has no SSE4.1", name);
+        return;
+    }
+    /* hard classes: every pair of special values in every mode */
+    for (cfg = 0; cfg < 16; cfg++) {
+        if (op->kind == K_INT) {
+            break;
+        }
+        for (i = 0; i < n; i++) {
+            for (j = 0; j < (op->nargs > 1 ? n : 1); j++) {
+                int kmax = op->nargs > 2 ? 6 : 1;
+                for (k = 0; k < kmax; k++) {
+                    uint64_t c = op->nargs > 2 ? sp[(k * 7 + cfg) % n] : 0;
+                    sse_case(op, is64, sp[i], sp[j], c, rand_arg(op), cfg, &t);
+                }
+            }
+        }
+    }
+    for (r = 0; r < random_count; r++) {
+        uint64_t a, b, c;
+
+        cfg = rnd() % 16;
+        if (op->kind == K_INT) {
+            a = gen_int();
+        } else {
+            a = gen(f);
+        }
+        b = (rnd() % 3 == 0) ? gen_related(f, op->kind, a) : gen(f);
+        c = gen(f);
+        if (op->nargs > 2 && rnd() % 3 == 0) {
+            /* addend near the product: cancellation */
+            FloatStatus s;
+            float_status_init_x86_sse(&s);
+            s.soft_only = true;
+            c = is64 ? float64_mul(a, b, &s) : float32_mul(a, b, &s);
+            c ^= (uint64_t)1 << (is64 ? 63 : 31);
+            c += rnd() % 3;
+        }
+        sse_case(op, is64, a, b, c, rand_arg(op), cfg, &t);
+    }
+    tap_report(t.fails == 0, "%s, %ld hard-class + random cases, 4 rounding "
+               "modes x FTZ/DAZ, soft and fast paths (%ld failed)",
+               name, t.cases, t.fails);
+}
+
+/* X87_TESTS */
+static void run_x87_tests(void)
+{
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+    int k;
+
+    for (k = 1; k + 1 < argc; k += 2) {
+        if (!strcmp(argv[k], "--seed")) {
+            rng_state = strtoull(argv[k + 1], NULL, 0);
+        } else if (!strcmp(argv[k], "--count")) {
+            random_count = strtol(argv[k + 1], NULL, 0);
+        } else {
+            fprintf(stderr, "usage: %s [--seed N] [--count N]\n", argv[0]);
+            return 2;
+        }
+    }
+    for (i = 0; i < sizeof(sse_ops) / sizeof(sse_ops[0]); i++) {
+        run_sse_op(&sse_ops[i], true);
+        run_sse_op(&sse_ops[i], false);
+    }
+    run_x87_tests();
+    return tap_exit_status();
+}
