@@ -31,6 +31,7 @@ typedef struct {
     FloatClass cls;
     bool sign;
     bool denormal;   /* was a denormal (or pseudo-denormal) encoding */
+    bool bad;        /* x87 unsupported encoding: any NaN result is default */
     int32_t exp;
     u128 frac;
 } FloatParts;

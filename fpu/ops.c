@@ -86,6 +86,7 @@ static FloatParts unpack_x80(floatx80 a, const FloatStatus *s)
     if (floatx80_invalid_encoding(a)) {
         FloatParts p = parts_default_nan(s);
         p.cls = FC_SNAN;
+        p.bad = true;
         return p;
     }
     return parts_unpack(&floatx80_fmt, floatx80_raw(a), s);
@@ -128,6 +129,13 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
 #define IN_BEGIN(...)                                                   \
     uint8_t sv_ = parts_op_begin(s);                                    \
     bool den_ = parts_input_check(__VA_ARGS__, s)
+
+/* The same where only some formats report DE: x87 frndint does, SSE
+ * roundsd does not; SSE cvtsd2ss does, x87 fst m32 does not. */
+#define IN_BEGIN_DE(de, p)                                              \
+    uint8_t sv_ = parts_op_begin(s);                                    \
+    bool den_ = (de) ? parts_input_check((p), NULL, NULL, s)            \
+                     : (flush_only((p), s), false)
 
 #define RETURN_END(expr) do {                                           \
         __typeof__(expr) r_ = (expr);                                   \
@@ -251,9 +259,9 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     T T##_round_to_int_mode(T a, int mode, bool exact, FloatStatus *s)  \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
-        flush_only(&p, s);                                              \
+        IN_BEGIN_DE(T##_fmtp->explicit_int, &p);                        \
         p = parts_round_to_int(p, mode, exact, s);                      \
-        return PACK(T, &p, s);                                          \
+        RETURN_END(PACK(T, &p, s));                                     \
     }                                                                   \
     T T##_round_to_int(T a, FloatStatus *s)                             \
     {                                                                   \
@@ -333,37 +341,37 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     float32 T##_to_float32(T a, FloatStatus *s)                         \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
-        IN_BEGIN(&p, NULL, NULL);                                       \
+        IN_BEGIN_DE(!T##_fmtp->explicit_int, &p);                       \
         RETURN_END(CONVERT_TO(float32, p, s));                          \
     }                                                                   \
     float64 T##_to_float64(T a, FloatStatus *s)                         \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
-        IN_BEGIN(&p, NULL, NULL);                                       \
+        IN_BEGIN_DE(!T##_fmtp->explicit_int, &p);                       \
         RETURN_END(CONVERT_TO(float64, p, s));                          \
     }                                                                   \
     floatx80 T##_to_floatx80(T a, FloatStatus *s)                       \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
-        IN_BEGIN(&p, NULL, NULL);                                       \
+        IN_BEGIN_DE(!T##_fmtp->explicit_int, &p);                       \
         RETURN_END(CONVERT_TO(floatx80, p, s));                         \
     }                                                                   \
     float128 T##_to_float128(T a, FloatStatus *s)                       \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
-        IN_BEGIN(&p, NULL, NULL);                                       \
+        IN_BEGIN_DE(!T##_fmtp->explicit_int, &p);                       \
         RETURN_END(CONVERT_TO(float128, p, s));                         \
     }                                                                   \
     bfloat16 T##_to_bfloat16(T a, FloatStatus *s)                       \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
-        IN_BEGIN(&p, NULL, NULL);                                       \
+        IN_BEGIN_DE(!T##_fmtp->explicit_int, &p);                       \
         RETURN_END(CONVERT_TO(bfloat16, p, s));                         \
     }                                                                   \
     float16 T##_to_float16(T a, bool ieee, FloatStatus *s)              \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
-        IN_BEGIN(&p, NULL, NULL);                                       \
+        IN_BEGIN_DE(!T##_fmtp->explicit_int, &p);                       \
         RETURN_END(parts_to_float16(p, ieee, s));                       \
     }
 

@@ -341,7 +341,7 @@ FloatParts parts_return_nan(FloatParts a, FloatStatus *s)
     if (a.cls == FC_SNAN) {
         float_raise(s, float_flag_invalid);
     }
-    if (s->default_nan_mode) {
+    if (s->default_nan_mode || a.bad) {
         return parts_default_nan(s);
     }
     return parts_silence_nan(a, s);
@@ -356,7 +356,7 @@ FloatParts parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s)
     if (a->cls == FC_SNAN || b->cls == FC_SNAN) {
         float_raise(s, float_flag_invalid);
     }
-    if (s->default_nan_mode) {
+    if (s->default_nan_mode || a->bad || b->bad) {
         return parts_default_nan(s);
     }
     switch (s->nan.prop) {
@@ -416,7 +416,7 @@ FloatParts parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
             break;
         }
     }
-    if (s->default_nan_mode) {
+    if (s->default_nan_mode || a->bad || b->bad || c->bad) {
         return parts_default_nan(s);
     }
     if (s->nan.prop == float_nan_snan_first) {

@@ -100,45 +100,45 @@ static inline uint16_t x87_cw(int pc_bits, int rc)
 }
 
 /* st0 = a, st1 = b; run insn; store st0 to *r; return the status word. */
-#define X87_BINOP(insn, a, b, r, cw) ({                                  \
+#define X87_BINOP(insn, a_, b_, r_, cw_) ({                                  \
         uint16_t sw_;                                                    \
         __asm__ volatile("fninit\n\tfldcw %[c]\n\tfldt %[b]\n\tfldt %[a]\n\t" \
                          insn "\n\tfnstsw %[s]\n\tfstpt %[r]\n\t"        \
                          "fstp %%st(0)"                                  \
-                         : [r] "=m"(*(r)), [s] "=m"(sw_)                 \
-                         : [a] "m"(*(a)), [b] "m"(*(b)), [c] "m"(cw)     \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [b] "m"(*(b_)), [c] "m"(cw_)     \
                          : "st", "st(1)", "memory");                     \
         sw_;                                                             \
     })
 
-#define X87_UNOP(insn, a, r, cw) ({                                      \
+#define X87_UNOP(insn, a_, r_, cw_) ({                                      \
         uint16_t sw_;                                                    \
         __asm__ volatile("fninit\n\tfldcw %[c]\n\tfldt %[a]\n\t"         \
                          insn "\n\tfnstsw %[s]\n\tfstpt %[r]"            \
-                         : [r] "=m"(*(r)), [s] "=m"(sw_)                 \
-                         : [a] "m"(*(a)), [c] "m"(cw)                    \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [c] "m"(cw_)                    \
                          : "st", "memory");                              \
         sw_;                                                             \
     })
 
 /* Load 80-bit a, store with insn to memory *r (fistp, fstps, ...). */
-#define X87_STORE(insn, a, r, cw) ({                                     \
+#define X87_STORE(insn, a_, r_, cw_) ({                                     \
         uint16_t sw_;                                                    \
         __asm__ volatile("fninit\n\tfldcw %[c]\n\tfldt %[a]\n\t"         \
                          insn " %[r]\n\tfnstsw %[s]"                     \
-                         : [r] "=m"(*(r)), [s] "=m"(sw_)                 \
-                         : [a] "m"(*(a)), [c] "m"(cw)                    \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [c] "m"(cw_)                    \
                          : "st", "memory");                              \
         sw_;                                                             \
     })
 
 /* Load memory *a with insn (flds, fldl, fildll), store the 80-bit value. */
-#define X87_LOAD(insn, a, r, cw) ({                                      \
+#define X87_LOAD(insn, a_, r_, cw_) ({                                      \
         uint16_t sw_;                                                    \
         __asm__ volatile("fninit\n\tfldcw %[c]\n\t" insn " %[a]\n\t"     \
                          "fnstsw %[s]\n\tfstpt %[r]"                     \
-                         : [r] "=m"(*(r)), [s] "=m"(sw_)                 \
-                         : [a] "m"(*(a)), [c] "m"(cw)                    \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [c] "m"(cw_)                    \
                          : "st", "memory");                              \
         sw_;                                                             \
     })

@@ -634,9 +634,332 @@ static void run_sse_op(const SseOp *op, bool is64)
                name, t.cases, t.fails);
 }
 
-/* X87_TESTS */
+/* ---- x87 ----------------------------------------------------------- */
+
+static floatx80 x80(int sign, int64_t e, uint64_t sig)
+{
+    if (e < 0) {
+        e = 0;
+    } else if (e > 0x7fff) {
+        e = 0x7fff;
+    }
+    return make_floatx80((uint16_t)(sign << 15 | e), sig);
+}
+
+#define X80_BIAS 16383
+#define INT_BIT (1ull << 63)
+
+static int x80_specials(floatx80 *v)
+{
+    int n = 0, s;
+
+    for (s = 0; s < 2; s++) {
+        v[n++] = x80(s, 0, 0);                          /* zero */
+        v[n++] = x80(s, 0x7fff, INT_BIT);               /* infinity */
+        v[n++] = x80(s, 0, 1);                          /* min denormal */
+        v[n++] = x80(s, 0, INT_BIT - 1);                /* max denormal */
+        v[n++] = x80(s, 1, INT_BIT);                    /* min normal */
+        v[n++] = x80(s, 0x7ffe, ~0ull);                 /* max normal */
+        v[n++] = x80(s, X80_BIAS, INT_BIT);             /* 1.0 */
+        v[n++] = x80(s, X80_BIAS, INT_BIT | 1);         /* 1 + ulp */
+        v[n++] = x80(s, X80_BIAS, INT_BIT | 1ull << 39); /* 1 + 2^-24 */
+        v[n++] = x80(s, X80_BIAS, INT_BIT | 1ull << 10); /* 1 + 2^-53 */
+    }
+    v[n++] = x80(0, 0x7fff, 0xc000000000000000ull);     /* QNaN */
+    v[n++] = x80(1, 0x7fff, 0xc000000000001234ull);     /* QNaN payload */
+    v[n++] = x80(0, 0x7fff, INT_BIT | 1);               /* SNaN */
+    v[n++] = x80(1, 0x7fff, INT_BIT | 0x4321);          /* SNaN payload */
+    v[n++] = x80(0, X80_BIAS + 62, INT_BIT | 1);        /* big integer */
+    v[n++] = x80(1, X80_BIAS + 15, INT_BIT);            /* -32768 */
+    v[n++] = x80(0, X80_BIAS + 31, INT_BIT);            /* 2^31 */
+    v[n++] = x80(0, X80_BIAS - 1, INT_BIT);             /* 0.5 */
+    return n;
+}
+
+static uint64_t x80_sig(void)
+{
+    uint64_t r = rnd();
+
+    switch (rnd() % 6) {
+    case 0:
+        return INT_BIT | (~0ull >> 1) >> (rnd() % 4);   /* all ones */
+    case 1:
+        return INT_BIT | (r & ~(~0ull >> (rnd() % 60 + 2))); /* few bits */
+    case 2:
+        /* exactly halfway at 24 or 53 bits */
+        return (r & ~0ull << (rnd() & 1 ? 40 : 11))
+            | (rnd() & 1 ? 1ull << 39 : 1ull << 10) | INT_BIT;
+    default:
+        return r | INT_BIT;
+    }
+}
+
+static floatx80 gen_x80(void)
+{
+    floatx80 sp[40];
+    int sign = rnd() & 1;
+
+    switch (rnd() % 10) {
+    case 0:
+        return sp[rnd() % x80_specials(sp)];
+    case 1:
+        return x80(sign, 0, rnd() >> (rnd() % 64 + 1));   /* denormal */
+    case 2:
+        return x80(sign, 0x7ffe - rnd() % 3, x80_sig());
+    case 3:
+        return x80(sign, 1 + rnd() % 3, x80_sig());
+    case 4:
+        return x80(sign, 1 + rnd() % 0x7ffe, x80_sig());
+    default:
+        return x80(sign, X80_BIAS - 40 + rnd() % 80, x80_sig());
+    }
+}
+
+static floatx80 gen_x80_related(int kind, floatx80 a)
+{
+    int64_t ea = a.high & 0x7fff;
+    int64_t targets[4] = { X80_BIAS, 0x7ffe, 1, -30 };
+    int64_t t = targets[rnd() % 4] + (int64_t)(rnd() % 5) - 2;
+    int sign = rnd() & 1;
+
+    switch (kind) {
+    case K_ADD:
+        return x80(sign, ea - (rnd() & 1 ? 0 : rnd() % 70),
+                   a.low + rnd() % 5 - 2);
+    case K_MUL:
+        return x80(sign, t + X80_BIAS - ea, x80_sig());
+    case K_DIV:
+        return x80(sign, ea - t + X80_BIAS, x80_sig());
+    default:
+        return gen_x80();
+    }
+}
+
+typedef struct {
+    floatx80 v;
+    uint64_t i;
+    uint16_t cc;     /* fprem: C2 and the quotient bits */
+} X87Res;
+
+typedef uint16_t X87Host(const floatx80 *a, const floatx80 *b, uint64_t ia,
+                         uint16_t cw, X87Res *r);
+typedef void X87Soft(floatx80 a, floatx80 b, uint64_t ia, FloatStatus *s,
+                     X87Res *r);
+
+#define X87_BIN(NAME, INSN, SOFT)                                         \
+    static uint16_t hx_##NAME(const floatx80 *a, const floatx80 *b,       \
+                              uint64_t ia, uint16_t cw, X87Res *r)        \
+    {                                                                     \
+        return X87_BINOP(INSN, a, b, &r->v, cw);                          \
+    }                                                                     \
+    static void sx_##NAME(floatx80 a, floatx80 b, uint64_t ia,            \
+                          FloatStatus *s, X87Res *r)                      \
+    {                                                                     \
+        r->v = floatx80_##SOFT(a, b, s);                                  \
+    }
+
+X87_BIN(add, "fadd %%st(1), %%st", add)
+X87_BIN(sub, "fsub %%st(1), %%st", sub)
+X87_BIN(mul, "fmul %%st(1), %%st", mul)
+X87_BIN(div, "fdiv %%st(1), %%st", div)
+
+#define X87_UN(NAME, INSN, SOFT)                                          \
+    static uint16_t hx_##NAME(const floatx80 *a, const floatx80 *b,       \
+                              uint64_t ia, uint16_t cw, X87Res *r)        \
+    {                                                                     \
+        return X87_UNOP(INSN, a, &r->v, cw);                              \
+    }                                                                     \
+    static void sx_##NAME(floatx80 a, floatx80 b, uint64_t ia,            \
+                          FloatStatus *s, X87Res *r)                      \
+    {                                                                     \
+        r->v = SOFT;                                                      \
+    }
+
+X87_UN(sqrt, "fsqrt", floatx80_sqrt(a, s))
+X87_UN(rndint, "frndint", floatx80_round_to_int(a, s))
+
+/* fprem/fprem1: C2 = incomplete, quotient bits Q2 = C0, Q1 = C3, Q0 = C1. */
+#define X87_PREM(NAME, INSN, SOFT)                                        \
+    static uint16_t hx_##NAME(const floatx80 *a, const floatx80 *b,       \
+                              uint64_t ia, uint16_t cw, X87Res *r)        \
+    {                                                                     \
+        uint16_t sw = X87_BINOP(INSN, a, b, &r->v, cw);                   \
+        r->cc = sw & 0x0400 ? 8 : ((sw >> 8 & 1) << 2 | (sw >> 14 & 1) << 1 \
+                                   | (sw >> 9 & 1));                      \
+        return sw;                                                        \
+    }                                                                     \
+    static void sx_##NAME(floatx80 a, floatx80 b, uint64_t ia,            \
+                          FloatStatus *s, X87Res *r)                      \
+    {                                                                     \
+        uint64_t q;                                                       \
+        bool done;                                                        \
+        r->v = floatx80_##SOFT(a, b, &q, &done, s);                       \
+        r->cc = done ? (q & 7) : 8;                                       \
+    }
+
+X87_PREM(prem, "fprem", prem)
+X87_PREM(prem1, "fprem1", prem1)
+
+#define X87_FIST(NAME, INSN, ITYPE, SOFT)                                 \
+    static uint16_t hx_##NAME(const floatx80 *a, const floatx80 *b,       \
+                              uint64_t ia, uint16_t cw, X87Res *r)        \
+    {                                                                     \
+        ITYPE v;                                                          \
+        uint16_t sw = X87_STORE(INSN, a, &v, cw);                         \
+        r->i = (uint64_t)v;                                               \
+        return sw;                                                        \
+    }                                                                     \
+    static void sx_##NAME(floatx80 a, floatx80 b, uint64_t ia,            \
+                          FloatStatus *s, X87Res *r)                      \
+    {                                                                     \
+        r->i = (uint64_t)(ITYPE)SOFT(a, s);                               \
+    }
+
+X87_FIST(fist16, "fistps", uint16_t, floatx80_to_int16)
+X87_FIST(fist32, "fistpl", uint32_t, floatx80_to_int32)
+X87_FIST(fist64, "fistpll", uint64_t, floatx80_to_int64)
+X87_FIST(fisttp64, "fisttpll", uint64_t, floatx80_to_int64_round_to_zero)
+X87_FIST(fst32, "fstps", uint32_t, floatx80_to_float32)
+X87_FIST(fst64, "fstpl", uint64_t, floatx80_to_float64)
+
+/* loads: ia holds the memory operand */
+#define X87_LD(NAME, INSN, ITYPE, SOFT)                                   \
+    static uint16_t hx_##NAME(const floatx80 *a, const floatx80 *b,       \
+                              uint64_t ia, uint16_t cw, X87Res *r)        \
+    {                                                                     \
+        ITYPE v = (ITYPE)ia;                                              \
+        return X87_LOAD(INSN, &v, &r->v, cw);                             \
+    }                                                                     \
+    static void sx_##NAME(floatx80 a, floatx80 b, uint64_t ia,            \
+                          FloatStatus *s, X87Res *r)                      \
+    {                                                                     \
+        r->v = SOFT((ITYPE)ia, s);                                        \
+    }
+
+X87_LD(fld32, "flds", uint32_t, float32_to_floatx80)
+X87_LD(fld64, "fldl", uint64_t, float64_to_floatx80)
+X87_LD(fild64, "fildll", int64_t, int64_to_floatx80)
+
+enum { LD_NONE, LD_F32, LD_F64, LD_INT };
+
+typedef struct {
+    const char *name;
+    int nargs;
+    int kind;
+    int load;
+    X87Host *host;
+    X87Soft *soft;
+} X87Op;
+
+#define XOP(N, NARGS, KIND, LOAD) { #N, NARGS, KIND, LOAD, hx_##N, sx_##N }
+
+static const X87Op x87_ops[] = {
+    XOP(add, 2, K_ADD, LD_NONE),
+    XOP(sub, 2, K_ADD, LD_NONE),
+    XOP(mul, 2, K_MUL, LD_NONE),
+    XOP(div, 2, K_DIV, LD_NONE),
+    XOP(sqrt, 1, K_UNARY, LD_NONE),
+    XOP(prem, 2, K_ADD, LD_NONE),
+    XOP(prem1, 2, K_ADD, LD_NONE),
+    XOP(rndint, 1, K_UNARY, LD_NONE),
+    XOP(fist16, 1, K_UNARY, LD_NONE),
+    XOP(fist32, 1, K_UNARY, LD_NONE),
+    XOP(fist64, 1, K_UNARY, LD_NONE),
+    XOP(fisttp64, 1, K_UNARY, LD_NONE),
+    XOP(fst32, 1, K_UNARY, LD_NONE),
+    XOP(fst64, 1, K_UNARY, LD_NONE),
+    XOP(fld32, 1, K_UNARY, LD_F32),
+    XOP(fld64, 1, K_UNARY, LD_F64),
+    XOP(fild64, 1, K_UNARY, LD_INT),
+};
+
+static const int pc_bits[3] = { 24, 53, 64 };
+
+static void x87_case(const X87Op *op, floatx80 a, floatx80 b, uint64_t ia,
+                     int cfg, Tally *t)
+{
+    int rc = cfg & 3, pc = pc_bits[(cfg >> 2) % 3];
+    X87Res hr = { { 0 } }, sr = { { 0 } };
+    FloatStatus s;
+    uint16_t sw;
+
+    sw = op->host(&a, &b, ia, x87_cw(pc, rc), &hr);
+    float_status_init_x87(&s);
+    s.rounding_mode = rc;
+    s.floatx80_precision = pc;
+    op->soft(a, b, ia, &s, &sr);
+    t->cases++;
+    if (hr.v.low != sr.v.low || hr.v.high != sr.v.high || hr.i != sr.i
+        || hr.cc != sr.cc || (sw & 0x3f) != (s.flags & 0x3f)) {
+        if (t->fails++ < MAX_DIAG) {
+            tap_diag("x87 %s %04x:%016llx %04x:%016llx i=%llx pc=%d rc=%s: "
+                     "host %04x:%016llx i=%llx cc=%x flags %02x, "
+                     "soft %04x:%016llx i=%llx cc=%x flags %02x",
+                     op->name, a.high, (unsigned long long)a.low, b.high,
+                     (unsigned long long)b.low, (unsigned long long)ia, pc,
+                     rc_name[rc], hr.v.high, (unsigned long long)hr.v.low,
+                     (unsigned long long)hr.i, hr.cc, sw & 0x3f, sr.v.high,
+                     (unsigned long long)sr.v.low, (unsigned long long)sr.i,
+                     sr.cc, s.flags & 0x3f);
+        }
+    }
+}
+
+static uint64_t x87_load_operand(int load)
+{
+    switch (load) {
+    case LD_F32:
+        return gen(&fmt32);
+    case LD_F64:
+        return gen(&fmt64);
+    default:
+        return gen_int();
+    }
+}
+
+static void run_x87_op(const X87Op *op)
+{
+    floatx80 sp[40];
+    uint64_t fsp[40];
+    int n = x80_specials(sp), i, j, cfg;
+    Tally t = { 0 };
+    long r;
+
+    for (cfg = 0; cfg < 12; cfg++) {
+        if (op->load != LD_NONE) {
+            int m = op->load == LD_INT ? 0
+                : nspecials(op->load == LD_F32 ? &fmt32 : &fmt64, fsp);
+            for (i = 0; i < m; i++) {
+                x87_case(op, sp[0], sp[0], fsp[i], cfg, &t);
+            }
+            continue;
+        }
+        for (i = 0; i < n; i++) {
+            for (j = 0; j < (op->nargs > 1 ? n : 1); j++) {
+                x87_case(op, sp[i], sp[j], 0, cfg, &t);
+            }
+        }
+    }
+    for (r = 0; r < random_count; r++) {
+        floatx80 a = gen_x80();
+        floatx80 b = rnd() % 3 == 0 ? gen_x80_related(op->kind, a)
+            : gen_x80();
+        uint64_t ia = op->load != LD_NONE ? x87_load_operand(op->load) : 0;
+
+        x87_case(op, a, b, ia, rnd() % 12, &t);
+    }
+    tap_report(t.fails == 0, "x87 floatx80 %s, %ld hard-class + random "
+               "cases, precision 24/53/64 x 4 rounding modes (%ld failed)",
+               op->name, t.cases, t.fails);
+}
+
 static void run_x87_tests(void)
 {
+    size_t i;
+
+    for (i = 0; i < sizeof(x87_ops) / sizeof(x87_ops[0]); i++) {
+        run_x87_op(&x87_ops[i]);
+    }
 }
 
 int main(int argc, char **argv)
