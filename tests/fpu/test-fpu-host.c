@@ -20,7 +20,7 @@
 #define MAX_DIAG 5
 
 static uint64_t rng_state = 0x5eed1234abcdull;
-static long random_count = 4000;
+static long random_count = 6000;
 
 static uint64_t rnd(void)
 {
