@@ -263,6 +263,30 @@ FloatParts parts_sqrt(FloatParts a, int prec, FloatStatus *s)
         x >>= 1;
         e++;
     }
+    if (prec <= 60) {
+        /* n = prec + 2 root bits from the top 2n radicand bits; the rest
+         * of the radicand only feeds the sticky bit.  64-bit is enough. */
+        int n = prec + 2;
+        uint64_t r64 = 0, rem64 = 0;
+        u128 low = x & ((((u128)1) << (128 - 2 * n)) - 1);
+
+        for (i = 0; i < n; i++) {
+            unsigned two = (unsigned)(x >> (126 - 2 * i)) & 3;
+            uint64_t t;
+
+            rem64 = (rem64 << 2) | two;
+            t = (r64 << 2) | 1;
+            r64 <<= 1;
+            if (rem64 >= t) {
+                rem64 -= t;
+                r64 |= 1;
+            }
+        }
+        a.frac = r64 | (rem64 != 0 || low != 0);
+        a.exp = 64 - n + e / 2 + 127;
+        a.denormal = false;
+        return a;
+    }
     /* sqrt(x * 2^2k) has 64 + k bits: enough for prec plus two */
     k = prec + 2 > 64 ? prec + 2 - 64 : 0;
     steps = 64 + k;

@@ -703,7 +703,7 @@ static floatx80 gen_x80(void)
     case 0:
         return sp[rnd() % x80_specials(sp)];
     case 1:
-        return x80(sign, 0, rnd() >> (rnd() % 64 + 1));   /* denormal */
+        return x80(sign, 0, rnd() >> (rnd() % 63 + 1));   /* denormal */
     case 2:
         return x80(sign, 0x7ffe - rnd() % 3, x80_sig());
     case 3:
