@@ -962,6 +962,211 @@ static void run_x87_tests(void)
     }
 }
 
+/* ---- binary16 through F16C, binary128 through binary64 ----------------- */
+
+static const Fmt fmt16 = { 5, 10 };
+
+static uint64_t h16_from32(uint64_t a, uint64_t b, uint64_t c, int arg,
+                           uint32_t csr, uint32_t *fl)
+{
+    float x = hf(a);
+    uint32_t r, out, def = MXCSR_DEFAULT;
+
+    __asm__ volatile("ldmxcsr %[c]\n\tvcvtps2ph $4, %[x], %[x]\n\t"
+                     "vmovd %[x], %[r]\n\tstmxcsr %[o]\n\tldmxcsr %[df]"
+                     : [x] "+x"(x), [r] "=r"(r), [o] "=m"(out)
+                     : [c] "m"(csr), [df] "m"(def));
+    *fl = out & 0x3f;
+    return r & 0xffff;
+}
+
+static uint64_t s16_from32(uint64_t a, uint64_t b, uint64_t c, int arg,
+                           FloatStatus *s)
+{
+    return float32_to_float16((float32)a, true, s);
+}
+
+static uint64_t h16_to32(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         uint32_t csr, uint32_t *fl)
+{
+    uint32_t in = (uint32_t)a, out, def = MXCSR_DEFAULT;
+    float r;
+
+    __asm__ volatile("ldmxcsr %[c]\n\tvmovd %[i], %[r]\n\t"
+                     "vcvtph2ps %[r], %[r]\n\tstmxcsr %[o]\n\tldmxcsr %[df]"
+                     : [r] "=&x"(r), [o] "=m"(out)
+                     : [i] "r"(in), [c] "m"(csr), [df] "m"(def));
+    *fl = out & 0x3f;
+    return hfbits(r);
+}
+
+static uint64_t s16_to32(uint64_t a, uint64_t b, uint64_t c, int arg,
+                         FloatStatus *s)
+{
+    return float16_to_float32((float16)a, true, s);
+}
+
+/*
+ * binary16 arithmetic on the host: widen exactly, one binary32 operation,
+ * narrow.  The double rounding is innocuous (24 >= 2 * 11 + 2), so this
+ * is the correctly rounded binary16 result.
+ */
+#define H16_OP(NAME, INSN, SOFT)                                          \
+    static uint64_t h16_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        uint32_t ia = (uint32_t)a, ib = (uint32_t)b, r, out;              \
+        uint32_t def = MXCSR_DEFAULT;                                     \
+        float x, y;                                                       \
+        __asm__ volatile("ldmxcsr %[c]\n\tvmovd %[ia], %[x]\n\t"          \
+                         "vmovd %[ib], %[y]\n\tvcvtph2ps %[x], %[x]\n\t"  \
+                         "vcvtph2ps %[y], %[y]\n\t"                       \
+                         INSN " %[y], %[x]\n\t"                           \
+                         "vcvtps2ph $4, %[x], %[x]\n\tvmovd %[x], %[r]\n\t" \
+                         "stmxcsr %[o]\n\tldmxcsr %[df]"                  \
+                         : [x] "=&x"(x), [y] "=&x"(y), [r] "=r"(r),       \
+                           [o] "=m"(out)                                  \
+                         : [ia] "r"(ia), [ib] "r"(ib), [c] "m"(csr),      \
+                           [df] "m"(def));                                \
+        *fl = out & 0x3f;                                                 \
+        return r & 0xffff;                                                \
+    }                                                                     \
+    static uint64_t s16_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return SOFT;                                                      \
+    }
+
+H16_OP(add, "addss", float16_add((float16)a, (float16)b, s))
+H16_OP(sub, "subss", float16_sub((float16)a, (float16)b, s))
+H16_OP(mul, "mulss", float16_mul((float16)a, (float16)b, s))
+H16_OP(div, "divss", float16_div((float16)a, (float16)b, s))
+H16_OP(sqrt, "sqrtss", float16_sqrt((float16)b, s))
+
+/*
+ * binary128 through binary64: widen exactly, one binary128 operation,
+ * narrow.  113 >= 2 * 53 + 2, so the double rounding is innocuous and the
+ * result must equal the host's binary64 operation.
+ */
+#define Q_OP(NAME, EXPR)                                                  \
+    static uint64_t sq_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                              FloatStatus *s)                             \
+    {                                                                     \
+        float128 qa = float64_to_float128(a, s);                          \
+        float128 qb = float64_to_float128(b, s);                          \
+        float128 qr = EXPR;                                               \
+        (void)qb;                                                         \
+        return float128_to_float64(qr, s);                                \
+    }
+
+Q_OP(add, float128_add(qa, qb, s))
+Q_OP(sub, float128_sub(qa, qb, s))
+Q_OP(mul, float128_mul(qa, qb, s))
+Q_OP(div, float128_div(qa, qb, s))
+Q_OP(sqrt, float128_sqrt(qa, s))
+
+typedef struct {
+    const char *name;
+    const Fmt *fmt;
+    int nargs, kind, ncfg;
+    uint8_t flag_mask;
+    uint8_t ignores;    /* MXCSR bits the instruction ignores: 1 FTZ, 2 DAZ */
+    HostFn *host;
+    SoftFn *soft;
+} ViaOp;
+
+static const ViaOp via_ops[] = {
+    /* conversions: all four modes with FTZ/DAZ */
+    /* vcvtps2ph ignores MXCSR.FTZ; vcvtph2ps ignores DAZ, reports no DE */
+    { "F16C float32->float16", &fmt32, 1, K_UNARY, 16, 0x3f, 1,
+      h16_from32, s16_from32 },
+    { "F16C float16->float32", &fmt16, 1, K_UNARY, 16, 0x3d, 2,
+      h16_to32, s16_to32 },
+    /* arithmetic: the host sees binary32 operands, so no DE to compare */
+    { "float16 add (F16C + addss)", &fmt16, 2, K_ADD, 4, 0x3d, 0,
+      h16_add, s16_add },
+    { "float16 sub (F16C + subss)", &fmt16, 2, K_ADD, 4, 0x3d, 0,
+      h16_sub, s16_sub },
+    { "float16 mul (F16C + mulss)", &fmt16, 2, K_MUL, 4, 0x3d, 0,
+      h16_mul, s16_mul },
+    { "float16 div (F16C + divss)", &fmt16, 2, K_DIV, 4, 0x3d, 0,
+      h16_div, s16_div },
+    { "float16 sqrt (F16C + sqrtss)", &fmt16, 1, K_UNARY, 4, 0x3d, 0,
+      h16_sqrt, s16_sqrt },
+    { "float128 add (vs binary64 addsd)", &fmt64, 2, K_ADD, 4, 0x3d, 0,
+      h64_add, sq_add },
+    { "float128 sub (vs binary64 subsd)", &fmt64, 2, K_ADD, 4, 0x3d, 0,
+      h64_sub, sq_sub },
+    { "float128 mul (vs binary64 mulsd)", &fmt64, 2, K_MUL, 4, 0x3d, 0,
+      h64_mul, sq_mul },
+    { "float128 div (vs binary64 divsd)", &fmt64, 2, K_DIV, 4, 0x3d, 0,
+      h64_div, sq_div },
+    { "float128 sqrt (vs binary64 sqrtsd)", &fmt64, 1, K_UNARY, 4, 0x3d, 0,
+      h64_sqrt, sq_sqrt },
+};
+
+static void via_case(const ViaOp *op, uint64_t a, uint64_t b, int cfg,
+                     Tally *t)
+{
+    int rc = cfg & 3;
+    bool ftz = cfg & 4, daz = cfg & 8;
+    uint32_t hfl;
+    uint64_t hr, sr;
+    FloatStatus s;
+
+    hr = op->host(a, b, 0, 0, mxcsr_for(rc, ftz, daz), &hfl);
+    float_status_init_x86_sse(&s);
+    s.rounding_mode = rc;
+    s.flush_to_zero = ftz && !(op->ignores & 1);
+    s.flush_inputs_to_zero = daz && !(op->ignores & 2);
+    sr = op->soft(a, b, 0, 0, &s);
+    t->cases++;
+    hfl &= op->flag_mask;
+    if (sr != hr || (s.flags & op->flag_mask) != hfl) {
+        if (t->fails++ < MAX_DIAG) {
+            tap_diag("%s %llx %llx rc=%s%s%s: host %llx flags %02x, "
+                     "soft %llx flags %02x", op->name,
+                     (unsigned long long)a, (unsigned long long)b,
+                     rc_name[rc], ftz ? " FTZ" : "", daz ? " DAZ" : "",
+                     (unsigned long long)hr, hfl, (unsigned long long)sr,
+                     s.flags & op->flag_mask);
+        }
+    }
+}
+
+static void run_via_op(const ViaOp *op)
+{
+    uint64_t sp[40];
+    int n = nspecials(op->fmt, sp), i, j, cfg;
+    Tally t = { 0 };
+    long r;
+
+    if (!__builtin_cpu_supports("avx2")) {
+        /* F16C has no cpu_supports name; every AVX2 host has it */
+        tap_skip("host lacks AVX2/F16C", op->name);
+        return;
+    }
+    for (cfg = 0; cfg < op->ncfg; cfg++) {
+        for (i = 0; i < n; i++) {
+            for (j = 0; j < (op->nargs > 1 ? n : 1); j++) {
+                via_case(op, sp[i], op->nargs > 1 ? sp[j] : sp[i], cfg, &t);
+            }
+        }
+    }
+    for (r = 0; r < random_count; r++) {
+        uint64_t a = gen(op->fmt);
+        uint64_t b = rnd() % 3 == 0 ? gen_related(op->fmt, op->kind, a)
+            : gen(op->fmt);
+
+        /* unary ops: the host widens b as well, so make it a */
+        via_case(op, a, op->nargs > 1 ? b : a, rnd() % op->ncfg, &t);
+    }
+    tap_report(t.fails == 0, "%s, %ld hard-class + random cases, %s "
+               "(%ld failed)", op->name, t.cases,
+               op->ncfg > 4 ? "4 rounding modes x FTZ/DAZ"
+               : "4 rounding modes, DE not compared", t.fails);
+}
+
 int main(int argc, char **argv)
 {
     size_t i;
@@ -982,5 +1187,8 @@ int main(int argc, char **argv)
         run_sse_op(&sse_ops[i], false);
     }
     run_x87_tests();
+    for (i = 0; i < sizeof(via_ops) / sizeof(via_ops[0]); i++) {
+        run_via_op(&via_ops[i]);
+    }
     return tap_exit_status();
 }
