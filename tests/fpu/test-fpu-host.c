@@ -347,6 +347,80 @@ SSE_CMP(ucomi, "ucomi", compare_quiet)
         return (uint64_t)(ITYPE)float32_##SOFT((float32)a, s);            \
     }
 
+/* AVX-512F unsigned conversions: vcvt[t]sd2usi and vcvtusi2sd */
+#define AVX_TOUINT(NAME, INSN, ITYPE, SOFT)                               \
+    static uint64_t h64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        double y = hd(a);                                                 \
+        ITYPE r;                                                          \
+        SSE_CONV(INSN "sd2usi", "=r", r, "x", y, csr, fl);                \
+        return (uint64_t)r;                                               \
+    }                                                                     \
+    static uint64_t h32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               uint32_t csr, uint32_t *fl)                \
+    {                                                                     \
+        float y = hf(a);                                                  \
+        ITYPE r;                                                          \
+        SSE_CONV(INSN "ss2usi", "=r", r, "x", y, csr, fl);                \
+        return (uint64_t)r;                                               \
+    }                                                                     \
+    static uint64_t s64_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return (uint64_t)(ITYPE)float64_##SOFT(a, s);                     \
+    }                                                                     \
+    static uint64_t s32_##NAME(uint64_t a, uint64_t b, uint64_t c, int arg, \
+                               FloatStatus *s)                            \
+    {                                                                     \
+        return (uint64_t)(ITYPE)float32_##SOFT((float32)a, s);            \
+    }
+
+AVX_TOUINT(cvt_u32, "vcvt", uint32_t, to_uint32)
+AVX_TOUINT(cvtt_u32, "vcvtt", uint32_t, to_uint32_round_to_zero)
+AVX_TOUINT(cvt_u64, "vcvt", uint64_t, to_uint64)
+AVX_TOUINT(cvtt_u64, "vcvtt", uint64_t, to_uint64_round_to_zero)
+
+static uint64_t h64_from_u64(uint64_t a, uint64_t b, uint64_t c, int arg,
+                             uint32_t csr, uint32_t *fl)
+{
+    double r = 0;
+    uint32_t out, def = MXCSR_DEFAULT;
+
+    __asm__ volatile("ldmxcsr %[c]\n\tvcvtusi2sdq %[s], %[d], %[d]\n\t"
+                     "stmxcsr %[o]\n\tldmxcsr %[df]"
+                     : [d] "+x"(r), [o] "=m"(out)
+                     : [s] "r"(a), [c] "m"(csr), [df] "m"(def));
+    *fl = out & 0x3f;
+    return hbits(r);
+}
+
+static uint64_t h32_from_u64(uint64_t a, uint64_t b, uint64_t c, int arg,
+                             uint32_t csr, uint32_t *fl)
+{
+    float r = 0;
+    uint32_t out, def = MXCSR_DEFAULT;
+
+    __asm__ volatile("ldmxcsr %[c]\n\tvcvtusi2ssq %[s], %[d], %[d]\n\t"
+                     "stmxcsr %[o]\n\tldmxcsr %[df]"
+                     : [d] "+x"(r), [o] "=m"(out)
+                     : [s] "r"(a), [c] "m"(csr), [df] "m"(def));
+    *fl = out & 0x3f;
+    return hfbits(r);
+}
+
+static uint64_t s64_from_u64(uint64_t a, uint64_t b, uint64_t c, int arg,
+                             FloatStatus *s)
+{
+    return uint64_to_float64(a, s);
+}
+
+static uint64_t s32_from_u64(uint64_t a, uint64_t b, uint64_t c, int arg,
+                             FloatStatus *s)
+{
+    return uint64_to_float32(a, s);
+}
+
 SSE_TOINT(cvt_i32, "cvt", uint32_t, to_int32)
 SSE_TOINT(cvtt_i32, "cvtt", uint32_t, to_int32_round_to_zero)
 SSE_TOINT(cvt_i64, "cvt", uint64_t, to_int64)
@@ -480,7 +554,7 @@ static uint64_t s32_round(uint64_t a, uint64_t b, uint64_t c, int arg,
 
 /* ---- SSE runner ------------------------------------------------------ */
 
-enum { NEED_NONE, NEED_FMA, NEED_SSE41 };
+enum { NEED_NONE, NEED_FMA, NEED_SSE41, NEED_AVX512 };
 
 typedef struct {
     const char *name;
@@ -513,6 +587,11 @@ static const SseOp sse_ops[] = {
     OP(from_i32, 1, K_INT, NEED_NONE),
     OP(from_i64, 1, K_INT, NEED_NONE),
     OP(round, 1, K_UNARY, NEED_SSE41),
+    OP(cvt_u32, 1, K_UNARY, NEED_AVX512),
+    OP(cvtt_u32, 1, K_UNARY, NEED_AVX512),
+    OP(cvt_u64, 1, K_UNARY, NEED_AVX512),
+    OP(cvtt_u64, 1, K_UNARY, NEED_AVX512),
+    OP(from_u64, 1, K_INT, NEED_AVX512),
 };
 
 typedef struct {
@@ -590,6 +669,10 @@ static void run_sse_op(const SseOp *op, bool is64)
     }
     if (op->need == NEED_SSE41 && !__builtin_cpu_supports("sse4.1")) {
         tap_skip("host has no SSE4.1", name);
+        return;
+    }
+    if (op->need == NEED_AVX512 && !__builtin_cpu_supports("avx512f")) {
+        tap_skip("host has no AVX-512F", name);
         return;
     }
     /* hard classes: every pair of special values in every mode */
