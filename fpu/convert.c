@@ -1,6 +1,7 @@
 /*
  * convert.c: conversions between FloatParts and integers (with an
- * optional binary scale, for fixed point), and classification.
+ * optional binary scale, for fixed point), between formats (including
+ * ARM's alternative half precision), and classification.
  */
 #include "internal.h"
 
@@ -160,4 +161,78 @@ int parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s)
         }
         return p.sign ? float_class_neg_normal : float_class_pos_normal;
     }
+}
+
+/* ---- between formats -------------------------------------------------- */
+
+/* Parts of one format into another: NaNs are quieted (or become the
+ * default NaN), numbers rounded to the destination's full precision. */
+u128 parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s)
+{
+    if (is_nan(&p)) {
+        p = parts_return_nan(p, s);
+    }
+    return parts_pack(f, &p, fmt_prec(f), s);
+}
+
+/*
+ * To binary16, IEEE or ARM alternative half precision.  AHP has no
+ * infinity or NaN: as in the ARM pseudocode, a NaN becomes zero and an
+ * infinity or an overflow the largest value, all as invalid operations
+ * without overflow or inexact.
+ */
+float16 parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
+{
+    if (ieee) {
+        return (float16)parts_convert(&float16_fmt, p, s);
+    }
+    if (is_nan(&p)) {
+        float_raise(s, float_flag_invalid);
+        return 0;
+    }
+    if (p.cls == FC_INF) {
+        float_raise(s, float_flag_invalid);
+        return (p.sign ? 0x8000 : 0) | 0x7fff;
+    }
+    return (float16)parts_pack(&float16_ahp_fmt, &p, 11, s);
+}
+
+/* Unpack binary16 or AHP as an operand (input flushing, x86 DE). */
+static FloatParts unpack_f16(float16 a, bool ieee, FloatStatus *s)
+{
+    FloatParts p = parts_unpack(ieee ? &float16_fmt : &float16_ahp_fmt, a, s);
+    uint8_t saved = parts_op_begin(s);
+    bool den = parts_input_check(&p, NULL, NULL, s);
+
+    parts_op_end(s, saved, den);
+    return p;
+}
+
+float32 float16_to_float32(float16 a, bool ieee, FloatStatus *s)
+{
+    return (float32)parts_convert(&float32_fmt, unpack_f16(a, ieee, s), s);
+}
+
+float64 float16_to_float64(float16 a, bool ieee, FloatStatus *s)
+{
+    return (float64)parts_convert(&float64_fmt, unpack_f16(a, ieee, s), s);
+}
+
+int32_t float16_to_int32(float16 a, FloatStatus *s)
+{
+    FloatParts p = parts_unpack(&float16_fmt, a, s);
+
+    if (p.denormal && s->flush_inputs_to_zero) {
+        p.cls = FC_ZERO;
+        float_raise(s, float_flag_input_flushed);
+    }
+    return (int32_t)parts_to_sint(p, s->rounding_mode, 0, INT32_MIN,
+                                  INT32_MAX, s);
+}
+
+float16 int32_to_float16(int32_t v, FloatStatus *s)
+{
+    FloatParts p = parts_from_sint(v, 0);
+
+    return (float16)parts_pack(&float16_fmt, &p, 11, s);
 }

@@ -13,7 +13,6 @@
 #include <math.h>
 #include <string.h>
 #include "internal.h"
-#include "ops.h"
 
 static inline double d_of(float64 a)
 {

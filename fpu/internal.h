@@ -166,5 +166,86 @@ uint64_t parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
 FloatParts parts_from_sint(int64_t v, int scale);
 FloatParts parts_from_uint(uint64_t v, int scale);
 int parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s);
+u128 parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s);
+float16 parts_to_float16(FloatParts p, bool ieee, FloatStatus *s);
+
+/* ---- raw bit access per format --------------------------------------- */
+
+static inline u128 float16_raw(float16 a)
+{
+    return a;
+}
+
+static inline float16 float16_from_raw(u128 r)
+{
+    return (float16)r;
+}
+
+static inline u128 bfloat16_raw(bfloat16 a)
+{
+    return a;
+}
+
+static inline bfloat16 bfloat16_from_raw(u128 r)
+{
+    return (bfloat16)r;
+}
+
+static inline u128 float32_raw(float32 a)
+{
+    return a;
+}
+
+static inline float32 float32_from_raw(u128 r)
+{
+    return (float32)r;
+}
+
+static inline u128 float64_raw(float64 a)
+{
+    return a;
+}
+
+static inline float64 float64_from_raw(u128 r)
+{
+    return (float64)r;
+}
+
+static inline u128 floatx80_raw(floatx80 a)
+{
+    return ((u128)a.high << 64) | a.low;
+}
+
+static inline floatx80 floatx80_from_raw(u128 r)
+{
+    floatx80 a = { .low = (uint64_t)r, .high = (uint16_t)(r >> 64) };
+    return a;
+}
+
+static inline u128 float128_raw(float128 a)
+{
+    return ((u128)a.high << 64) | a.low;
+}
+
+static inline float128 float128_from_raw(u128 r)
+{
+    float128 a = { .low = (uint64_t)r, .high = (uint64_t)(r >> 64) };
+    return a;
+}
+
+/* The soft versions of the operations hostfast.c may do on the host. */
+#define FPU_DECLARE_SOFT(T)                                             \
+    T T##_add_soft(T a, T b, FloatStatus *s);                           \
+    T T##_sub_soft(T a, T b, FloatStatus *s);                           \
+    T T##_mul_soft(T a, T b, FloatStatus *s);                           \
+    T T##_div_soft(T a, T b, FloatStatus *s);                           \
+    T T##_sqrt_soft(T a, FloatStatus *s);                               \
+    T T##_muladd_soft(T a, T b, T c, int flags, FloatStatus *s);
+
+FPU_DECLARE_SOFT(float32)
+FPU_DECLARE_SOFT(float64)
+FPU_DECLARE_SOFT(floatx80)
+FPU_DECLARE_SOFT(float128)
+FPU_DECLARE_SOFT(bfloat16)
 
 #endif

@@ -5,71 +5,6 @@
  * are the *_soft versions.
  */
 #include "internal.h"
-#include "ops.h"
-
-/* ---- raw bit access per format --------------------------------------- */
-
-static inline u128 float16_raw(float16 a)
-{
-    return a;
-}
-
-static inline float16 float16_from_raw(u128 r)
-{
-    return (float16)r;
-}
-
-static inline u128 bfloat16_raw(bfloat16 a)
-{
-    return a;
-}
-
-static inline bfloat16 bfloat16_from_raw(u128 r)
-{
-    return (bfloat16)r;
-}
-
-static inline u128 float32_raw(float32 a)
-{
-    return a;
-}
-
-static inline float32 float32_from_raw(u128 r)
-{
-    return (float32)r;
-}
-
-static inline u128 float64_raw(float64 a)
-{
-    return a;
-}
-
-static inline float64 float64_from_raw(u128 r)
-{
-    return (float64)r;
-}
-
-static inline u128 floatx80_raw(floatx80 a)
-{
-    return ((u128)a.high << 64) | a.low;
-}
-
-static inline floatx80 floatx80_from_raw(u128 r)
-{
-    floatx80 a = { .low = (uint64_t)r, .high = (uint16_t)(r >> 64) };
-    return a;
-}
-
-static inline u128 float128_raw(float128 a)
-{
-    return ((u128)a.high << 64) | a.low;
-}
-
-static inline float128 float128_from_raw(u128 r)
-{
-    float128 a = { .low = (uint64_t)r, .high = (uint64_t)(r >> 64) };
-    return a;
-}
 
 bool floatx80_invalid_encoding(floatx80 a)
 {
@@ -150,13 +85,7 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
                                          arith_prec(T##_fmtp, (s)), (s)))
 
 /* Conversion into T from parts of another format. */
-#define CONVERT_TO(T, p, s) ({                                          \
-    FloatParts cp_ = (p);                                               \
-    if (is_nan(&cp_)) {                                                 \
-        cp_ = parts_return_nan(cp_, (s));                               \
-    }                                                                   \
-    PACK(T, &cp_, (s));                                                 \
-})
+#define CONVERT_TO(T, p, s) T##_from_raw(parts_convert(T##_fmtp, (p), (s)))
 
 #define GEN_BINOP(T, NAME, EXPR)                                        \
     T T##_##NAME(T a, T b, FloatStatus *s)                              \
@@ -402,24 +331,6 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
         return T##_muladd_soft(a, b, c, flags, s);                      \
     }
 
-/* float16, IEEE or ARM alternative half precision. */
-static float16 parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
-{
-    if (ieee) {
-        return CONVERT_TO(float16, p, s);
-    }
-    if (is_nan(&p)) {
-        /* AHP has no NaN: zero, and the conversion is invalid */
-        float_raise(s, float_flag_invalid);
-        return 0;
-    }
-    if (p.cls == FC_INF) {
-        float_raise(s, float_flag_invalid);
-        return (p.sign ? 0x8000 : 0) | 0x7fff;
-    }
-    return (float16)parts_pack(&float16_ahp_fmt, &p, 11, s);
-}
-
 GEN_FORMAT(float32)
 GEN_FORMAT(float64)
 GEN_FORMAT(floatx80)
@@ -469,40 +380,6 @@ FloatRelation float16_compare_quiet(float16 a, float16 b, FloatStatus *s)
 
     IN_BEGIN(&pa, &pb, NULL);
     RETURN_END(parts_compare(pa, pb, true, s));
-}
-
-static FloatParts unpack_f16(float16 a, bool ieee, FloatStatus *s)
-{
-    FloatParts p = parts_unpack(ieee ? &float16_fmt : &float16_ahp_fmt, a, s);
-
-    IN_BEGIN(&p, NULL, NULL);
-    RETURN_END(p);
-}
-
-float32 float16_to_float32(float16 a, bool ieee, FloatStatus *s)
-{
-    return CONVERT_TO(float32, unpack_f16(a, ieee, s), s);
-}
-
-float64 float16_to_float64(float16 a, bool ieee, FloatStatus *s)
-{
-    return CONVERT_TO(float64, unpack_f16(a, ieee, s), s);
-}
-
-int32_t float16_to_int32(float16 a, FloatStatus *s)
-{
-    FloatParts p = float16_unpack(a, s);
-
-    flush_only(&p, s);
-    return (int32_t)parts_to_sint(p, s->rounding_mode, 0, INT32_MIN,
-                                  INT32_MAX, s);
-}
-
-float16 int32_to_float16(int32_t v, FloatStatus *s)
-{
-    FloatParts p = parts_from_sint(v, 0);
-
-    return PACK(float16, &p, s);
 }
 
 /* ---- x87 partial remainders ----------------------------------------- */

@@ -2,7 +2,9 @@
  * test-fpu-host.c: differential test of the soft-float library against
  * the x86-64 host: SSE binary32/binary64 under every MXCSR rounding mode
  * with and without FTZ/DAZ, and x87 80-bit under every precision and
- * rounding control.  Result bits and exception flags must match.
+ * rounding control, plus binary16 against F16C, unsigned conversions
+ * against AVX-512F, and binary128 against binary64 through an exact
+ * embedding.  Result bits and exception flags must match.
  *
  * Each case runs three ways: soft path only, fast path allowed, and fast
  * path with inexact already set (the host's flags plus inexact expected).
@@ -15,165 +17,151 @@
 #include <string.h>
 #include "fpu/softfloat.h"
 #include "../unit/tap.h"
-#include "host-oracle.h"
+#include "fpu-gen.h"
 
 #define MAX_DIAG 5
 
-static uint64_t rng_state = 0x5eed1234abcdull;
 static long random_count = 6000;
 
-static uint64_t rnd(void)
-{
-    /* splitmix64 */
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
+/* ---- the host as oracle ----------------------------------------------
+ *
+ * Every operation runs inside one asm statement that loads the MXCSR
+ * (SSE) or control word (x87), computes, and reads the flags back, so
+ * the compiler cannot move or fold it.
+ */
 
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
+#define MXCSR_DEFAULT 0x1f80u   /* all exceptions masked, nearest even */
+#define MXCSR_DAZ 0x0040u
+#define MXCSR_FTZ 0x8000u
+
+static inline uint32_t mxcsr_for(int rc, bool ftz, bool daz)
+{
+    return MXCSR_DEFAULT | (uint32_t)rc << 13 | (ftz ? MXCSR_FTZ : 0)
+        | (daz ? MXCSR_DAZ : 0);
 }
 
-/* ---- operand generation --------------------------------------------- */
+/* One SSE instruction "insn src, dst" with dst read and written. */
+#define SSE_RMW(insn, dst, src, csr, fl) do {                            \
+        uint32_t out_, def_ = MXCSR_DEFAULT;                             \
+        __asm__ volatile("ldmxcsr %[c]\n\t" insn " %[s], %[d]\n\t"       \
+                         "stmxcsr %[o]\n\tldmxcsr %[df]"                 \
+                         : [d] "+x"(dst), [o] "=m"(out_)                 \
+                         : [s] "x"(src), [c] "m"(csr), [df] "m"(def_));  \
+        *(fl) = out_ & 0x3f;                                             \
+    } while (0)
 
-typedef struct {
-    int exp_bits, frac_bits;
-} Fmt;
+/* One SSE instruction "insn src, dst" with dst only written. */
+#define SSE_CONV(insn, dcons, dst, scons, src, csr, fl) do {             \
+        uint32_t out_, def_ = MXCSR_DEFAULT;                             \
+        __asm__ volatile("ldmxcsr %[c]\n\t" insn " %[s], %[d]\n\t"       \
+                         "stmxcsr %[o]\n\tldmxcsr %[df]"                 \
+                         : [d] dcons(dst), [o] "=m"(out_)                \
+                         : [s] scons(src), [c] "m"(csr), [df] "m"(def_)); \
+        *(fl) = out_ & 0x3f;                                             \
+    } while (0)
 
-static const Fmt fmt32 = { 8, 23 };
-static const Fmt fmt64 = { 11, 52 };
-
-static uint64_t mk(const Fmt *f, int sign, int64_t e, uint64_t frac)
+static inline double hd(uint64_t a)
 {
-    uint64_t emax = (1u << f->exp_bits) - 1;
+    double d;
 
-    if (e < 0) {
-        e = 0;
-    } else if (e > (int64_t)emax) {
-        e = emax;
-    }
-    frac &= (1ull << f->frac_bits) - 1;
-    return (uint64_t)sign << (f->exp_bits + f->frac_bits)
-        | (uint64_t)e << f->frac_bits | frac;
+    memcpy(&d, &a, 8);
+    return d;
 }
 
-static int nspecials(const Fmt *f, uint64_t *v)
+static inline uint64_t hbits(double d)
 {
-    uint64_t fm = (1ull << f->frac_bits) - 1, q = 1ull << (f->frac_bits - 1);
-    int64_t emax = (1 << f->exp_bits) - 1, bias = emax / 2;
-    int n = 0, s;
+    uint64_t a;
 
-    for (s = 0; s < 2; s++) {
-        v[n++] = mk(f, s, 0, 0);                  /* zero */
-        v[n++] = mk(f, s, emax, 0);               /* infinity */
-        v[n++] = mk(f, s, 0, 1);                  /* smallest subnormal */
-        v[n++] = mk(f, s, 0, fm);                 /* largest subnormal */
-        v[n++] = mk(f, s, 1, 0);                  /* smallest normal */
-        v[n++] = mk(f, s, emax - 1, fm);          /* largest normal */
-        v[n++] = mk(f, s, bias, 0);               /* 1.0 */
-        v[n++] = mk(f, s, bias, 1);               /* 1 + ulp */
-        v[n++] = mk(f, s, bias, q);               /* 1.5 */
-        v[n++] = mk(f, s, bias - 1, fm);          /* 1 - ulp/2 */
-        v[n++] = mk(f, s, 1, fm);                 /* 2 * min normal - ulp */
-    }
-    v[n++] = mk(f, 0, emax, q);                   /* default-like QNaN */
-    v[n++] = mk(f, 1, emax, q | 0x15);            /* QNaN with payload */
-    v[n++] = mk(f, 0, emax, 1);                   /* SNaN */
-    v[n++] = mk(f, 1, emax, q - 3);               /* SNaN with payload */
-    v[n++] = mk(f, 0, bias + f->frac_bits, 1);    /* large integer */
-    v[n++] = mk(f, 0, bias + 30, 0);              /* 2^30 */
-    v[n++] = mk(f, 1, bias + 31, 0);              /* -2^31 */
-    v[n++] = mk(f, 0, bias + 63, 0);              /* 2^63 */
-    return n;
+    memcpy(&a, &d, 8);
+    return a;
 }
 
-static uint64_t rnd_frac(const Fmt *f)
+static inline float hf(uint64_t a)
 {
-    uint64_t fm = (1ull << f->frac_bits) - 1;
+    uint32_t v = (uint32_t)a;
+    float f;
 
-    switch (rnd() % 5) {
-    case 0:
-        return fm - rnd() % 4;                    /* all ones: carries */
-    case 1:
-        return (rnd() & fm) & ~(fm >> (rnd() % 8 + 1)); /* few bits */
-    case 2:
-        return rnd() % 4;                         /* near a power of two */
-    default:
-        return rnd() & fm;
-    }
+    memcpy(&f, &v, 4);
+    return f;
 }
 
-static uint64_t gen(const Fmt *f)
+static inline uint64_t hfbits(float f)
 {
-    uint64_t sp[40];
-    int64_t emax = (1 << f->exp_bits) - 1, bias = emax / 2;
-    int sign = rnd() & 1;
+    uint32_t a;
 
-    switch (rnd() % 10) {
-    case 0:
-        return rnd() & ((2ull << (f->exp_bits + f->frac_bits)) - 1);
-    case 1:
-        return sp[rnd() % nspecials(f, sp)];
-    case 2:
-        return mk(f, sign, 0, rnd_frac(f) | 1);
-    case 3:
-        return mk(f, sign, emax - 1 - rnd() % 3, rnd_frac(f));
-    case 4:
-        return mk(f, sign, 1 + rnd() % 3, rnd_frac(f));
-    case 5:
-        return mk(f, sign, 1 + rnd() % (emax - 1), rnd_frac(f));
-    default:
-        return mk(f, sign, bias - 40 + rnd() % 80, rnd_frac(f));
-    }
+    memcpy(&a, &f, 4);
+    return a;
 }
 
-enum { K_ADD, K_MUL, K_DIV, K_UNARY, K_INT };
+/* comisd/ucomisd and friends: map ZF, PF, CF to a FloatRelation. */
+#define SSE_COMPARE(insn, x, y, csr, fl, rel) do {                       \
+        uint32_t out_, def_ = MXCSR_DEFAULT;                             \
+        uint8_t z_, p_, c_;                                              \
+        __asm__ volatile("ldmxcsr %[c]\n\t" insn " %[y], %[x]\n\t"       \
+                         "setz %[z]\n\tsetp %[p]\n\tsetc %[cf]\n\t"      \
+                         "stmxcsr %[o]\n\tldmxcsr %[df]"                 \
+                         : [z] "=q"(z_), [p] "=q"(p_), [cf] "=q"(c_),    \
+                           [o] "=m"(out_)                                \
+                         : [x] "x"(x), [y] "x"(y), [c] "m"(csr),         \
+                           [df] "m"(def_)                                \
+                         : "cc");                                        \
+        *(fl) = out_ & 0x3f;                                             \
+        rel = p_ ? 2 : z_ ? 0 : c_ ? -1 : 1;                             \
+    } while (0)
 
-/* A second operand related to the first: cancellation, halfway cases,
- * products and quotients near overflow and underflow. */
-static uint64_t gen_related(const Fmt *f, int kind, uint64_t a)
+/* ---- x87 ------------------------------------------------------------ */
+
+static inline uint16_t x87_cw(int pc_bits, int rc)
 {
-    int64_t emax = (1 << f->exp_bits) - 1, bias = emax / 2;
-    int64_t ea = (a >> f->frac_bits) & emax;
-    int64_t targets[5] = { bias, emax - 1, 1, 1 - f->frac_bits / 2, 0 };
-    int64_t t = targets[rnd() % 5] + (int64_t)(rnd() % 5) - 2;
-    int sign = rnd() & 1;
+    int pc = pc_bits == 24 ? 0 : pc_bits == 53 ? 2 : 3;
 
-    switch (kind) {
-    case K_ADD: {
-        int64_t d = (int64_t)(rnd() % (f->frac_bits + 4)) - 1;
-        uint64_t fr = a + (rnd() % 5) - 2;
-        if (rnd() & 1) {
-            d = 0;
-        }
-        return mk(f, sign, ea - d, fr);
-    }
-    case K_MUL:
-        return mk(f, sign, t + bias - ea, rnd_frac(f));
-    case K_DIV:
-        return mk(f, sign, ea - t + bias, rnd_frac(f));
-    default:
-        return gen(f);
-    }
+    /* all exceptions masked (0x7f), precision control, rounding control */
+    return (uint16_t)(0x007f | pc << 8 | rc << 10);
 }
 
-static uint64_t gen_int(void)
-{
-    static const uint64_t edge[] = {
-        0, 1, 0xffffffffffffffffull, 0x7fffffff, 0x80000000,
-        0x7fffffffffffffffull, 0x8000000000000000ull, (1ull << 53) + 1,
-        (1ull << 24) + 1, 0xffffffff, (1ull << 63) + 1,
-    };
+/* st0 = a, st1 = b; run insn; store st0 to *r; return the status word. */
+#define X87_BINOP(insn, a_, b_, r_, cw_) ({                                  \
+        uint16_t sw_;                                                    \
+        __asm__ volatile("fninit\n\tfldcw %[c]\n\tfldt %[b]\n\tfldt %[a]\n\t" \
+                         insn "\n\tfnstsw %[s]\n\tfstpt %[r]\n\t"        \
+                         "fstp %%st(0)"                                  \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [b] "m"(*(b_)), [c] "m"(cw_)     \
+                         : "st", "st(1)", "memory");                     \
+        sw_;                                                             \
+    })
 
-    switch (rnd() % 4) {
-    case 0:
-        return edge[rnd() % (sizeof(edge) / sizeof(edge[0]))];
-    case 1:
-        return (uint64_t)(int64_t)(int32_t)rnd();
-    case 2:
-        return rnd() >> (rnd() % 64);
-    default:
-        return rnd();
-    }
-}
+#define X87_UNOP(insn, a_, r_, cw_) ({                                      \
+        uint16_t sw_;                                                    \
+        __asm__ volatile("fninit\n\tfldcw %[c]\n\tfldt %[a]\n\t"         \
+                         insn "\n\tfnstsw %[s]\n\tfstpt %[r]"            \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [c] "m"(cw_)                    \
+                         : "st", "memory");                              \
+        sw_;                                                             \
+    })
+
+/* Load 80-bit a, store with insn to memory *r (fistp, fstps, ...). */
+#define X87_STORE(insn, a_, r_, cw_) ({                                     \
+        uint16_t sw_;                                                    \
+        __asm__ volatile("fninit\n\tfldcw %[c]\n\tfldt %[a]\n\t"         \
+                         insn " %[r]\n\tfnstsw %[s]"                     \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [c] "m"(cw_)                    \
+                         : "st", "memory");                              \
+        sw_;                                                             \
+    })
+
+/* Load memory *a with insn (flds, fldl, fildll), store the 80-bit value. */
+#define X87_LOAD(insn, a_, r_, cw_) ({                                      \
+        uint16_t sw_;                                                    \
+        __asm__ volatile("fninit\n\tfldcw %[c]\n\t" insn " %[a]\n\t"     \
+                         "fnstsw %[s]\n\tfstpt %[r]"                     \
+                         : [r] "=m"(*(r_)), [s] "=m"(sw_)                 \
+                         : [a] "m"(*(a_)), [c] "m"(cw_)                    \
+                         : "st", "memory");                              \
+        sw_;                                                             \
+    })
 
 /* ---- SSE operations: host and soft adapters --------------------------- */
 
@@ -718,105 +706,6 @@ static void run_sse_op(const SseOp *op, bool is64)
 }
 
 /* ---- x87 ----------------------------------------------------------- */
-
-static floatx80 x80(int sign, int64_t e, uint64_t sig)
-{
-    if (e < 0) {
-        e = 0;
-    } else if (e > 0x7fff) {
-        e = 0x7fff;
-    }
-    return make_floatx80((uint16_t)(sign << 15 | e), sig);
-}
-
-#define X80_BIAS 16383
-#define INT_BIT (1ull << 63)
-
-static int x80_specials(floatx80 *v)
-{
-    int n = 0, s;
-
-    for (s = 0; s < 2; s++) {
-        v[n++] = x80(s, 0, 0);                          /* zero */
-        v[n++] = x80(s, 0x7fff, INT_BIT);               /* infinity */
-        v[n++] = x80(s, 0, 1);                          /* min denormal */
-        v[n++] = x80(s, 0, INT_BIT - 1);                /* max denormal */
-        v[n++] = x80(s, 1, INT_BIT);                    /* min normal */
-        v[n++] = x80(s, 0x7ffe, ~0ull);                 /* max normal */
-        v[n++] = x80(s, X80_BIAS, INT_BIT);             /* 1.0 */
-        v[n++] = x80(s, X80_BIAS, INT_BIT | 1);         /* 1 + ulp */
-        v[n++] = x80(s, X80_BIAS, INT_BIT | 1ull << 39); /* 1 + 2^-24 */
-        v[n++] = x80(s, X80_BIAS, INT_BIT | 1ull << 10); /* 1 + 2^-53 */
-    }
-    v[n++] = x80(0, 0x7fff, 0xc000000000000000ull);     /* QNaN */
-    v[n++] = x80(1, 0x7fff, 0xc000000000001234ull);     /* QNaN payload */
-    v[n++] = x80(0, 0x7fff, INT_BIT | 1);               /* SNaN */
-    v[n++] = x80(1, 0x7fff, INT_BIT | 0x4321);          /* SNaN payload */
-    v[n++] = x80(0, X80_BIAS + 62, INT_BIT | 1);        /* big integer */
-    v[n++] = x80(1, X80_BIAS + 15, INT_BIT);            /* -32768 */
-    v[n++] = x80(0, X80_BIAS + 31, INT_BIT);            /* 2^31 */
-    v[n++] = x80(0, X80_BIAS - 1, INT_BIT);             /* 0.5 */
-    return n;
-}
-
-static uint64_t x80_sig(void)
-{
-    uint64_t r = rnd();
-
-    switch (rnd() % 6) {
-    case 0:
-        return INT_BIT | (~0ull >> 1) >> (rnd() % 4);   /* all ones */
-    case 1:
-        return INT_BIT | (r & ~(~0ull >> (rnd() % 60 + 2))); /* few bits */
-    case 2:
-        /* exactly halfway at 24 or 53 bits */
-        return (r & ~0ull << (rnd() & 1 ? 40 : 11))
-            | (rnd() & 1 ? 1ull << 39 : 1ull << 10) | INT_BIT;
-    default:
-        return r | INT_BIT;
-    }
-}
-
-static floatx80 gen_x80(void)
-{
-    floatx80 sp[40];
-    int sign = rnd() & 1;
-
-    switch (rnd() % 10) {
-    case 0:
-        return sp[rnd() % x80_specials(sp)];
-    case 1:
-        return x80(sign, 0, rnd() >> (rnd() % 63 + 1));   /* denormal */
-    case 2:
-        return x80(sign, 0x7ffe - rnd() % 3, x80_sig());
-    case 3:
-        return x80(sign, 1 + rnd() % 3, x80_sig());
-    case 4:
-        return x80(sign, 1 + rnd() % 0x7ffe, x80_sig());
-    default:
-        return x80(sign, X80_BIAS - 40 + rnd() % 80, x80_sig());
-    }
-}
-
-static floatx80 gen_x80_related(int kind, floatx80 a)
-{
-    int64_t ea = a.high & 0x7fff;
-    int64_t targets[4] = { X80_BIAS, 0x7ffe, 1, -30 };
-    int64_t t = targets[rnd() % 4] + (int64_t)(rnd() % 5) - 2;
-    int sign = rnd() & 1;
-
-    switch (kind) {
-    case K_ADD:
-        return x80(sign, ea - (rnd() & 1 ? 0 : rnd() % 70),
-                   a.low + rnd() % 5 - 2);
-    case K_MUL:
-        return x80(sign, t + X80_BIAS - ea, x80_sig());
-    case K_DIV:
-        return x80(sign, ea - t + X80_BIAS, x80_sig());
-    default:
-        return gen_x80();
-    }
-}
 
 typedef struct {
     floatx80 v;
