@@ -1037,6 +1037,31 @@ Q_OP(mul, float128_mul(qa, qb, s))
 Q_OP(div, float128_div(qa, qb, s))
 Q_OP(sqrt, float128_sqrt(qa, s))
 
+/*
+ * binary128 fma through binary64: fma's exact result can sit just off a
+ * binary64 tie, so the binary128 step rounds to odd; with 113 >= 53 + 2
+ * the final rounding is then correct in every mode.  The host computes
+ * vfmadd213 x, y, z = y * x + z, hence muladd(b, a, c).
+ */
+static uint64_t sq_fma(uint64_t a, uint64_t b, uint64_t c, int arg,
+                       FloatStatus *s)
+{
+    float128 qa = float64_to_float128(a, s);
+    float128 qb = float64_to_float128(b, s);
+    float128 qc = float64_to_float128(c, s);
+    int mode = s->rounding_mode;
+    float128 qr;
+
+    s->rounding_mode = float_round_to_odd;
+    qr = float128_muladd(qb, qa, qc, 0, s);
+    s->rounding_mode = mode;
+    if ((qr.high << 1 | qr.low) == 0) {
+        /* an exact zero takes its sign from the real mode (-0 if down) */
+        qr = float128_muladd(qb, qa, qc, 0, s);
+    }
+    return float128_to_float64(qr, s);
+}
+
 typedef struct {
     const char *name;
     const Fmt *fmt;
@@ -1075,10 +1100,12 @@ static const ViaOp via_ops[] = {
       h64_div, sq_div },
     { "float128 sqrt (vs binary64 sqrtsd)", &fmt64, 1, K_UNARY, 4, 0x3d, 0,
       h64_sqrt, sq_sqrt },
+    { "float128 fma, round-to-odd (vs binary64 vfmadd213sd)", &fmt64, 3,
+      K_MUL, 4, 0x3d, 0, h64_fma, sq_fma },
 };
 
-static void via_case(const ViaOp *op, uint64_t a, uint64_t b, int cfg,
-                     Tally *t)
+static void via_case(const ViaOp *op, uint64_t a, uint64_t b, uint64_t c,
+                     int cfg, Tally *t)
 {
     int rc = cfg & 3;
     bool ftz = cfg & 4, daz = cfg & 8;
@@ -1086,19 +1113,20 @@ static void via_case(const ViaOp *op, uint64_t a, uint64_t b, int cfg,
     uint64_t hr, sr;
     FloatStatus s;
 
-    hr = op->host(a, b, 0, 0, mxcsr_for(rc, ftz, daz), &hfl);
+    hr = op->host(a, b, c, 0, mxcsr_for(rc, ftz, daz), &hfl);
     float_status_init_x86_sse(&s);
     s.rounding_mode = rc;
     s.flush_to_zero = ftz && !(op->ignores & 1);
     s.flush_inputs_to_zero = daz && !(op->ignores & 2);
-    sr = op->soft(a, b, 0, 0, &s);
+    sr = op->soft(a, b, c, 0, &s);
     t->cases++;
     hfl &= op->flag_mask;
     if (sr != hr || (s.flags & op->flag_mask) != hfl) {
         if (t->fails++ < MAX_DIAG) {
-            tap_diag("%s %llx %llx rc=%s%s%s: host %llx flags %02x, "
+            tap_diag("%s %llx %llx %llx rc=%s%s%s: host %llx flags %02x, "
                      "soft %llx flags %02x", op->name,
                      (unsigned long long)a, (unsigned long long)b,
+                     (unsigned long long)c,
                      rc_name[rc], ftz ? " FTZ" : "", daz ? " DAZ" : "",
                      (unsigned long long)hr, hfl, (unsigned long long)sr,
                      s.flags & op->flag_mask);
@@ -1113,15 +1141,16 @@ static void run_via_op(const ViaOp *op)
     Tally t = { 0 };
     long r;
 
-    if (!__builtin_cpu_supports("avx2")) {
+    if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) {
         /* F16C has no cpu_supports name; every AVX2 host has it */
-        tap_skip("host lacks AVX2/F16C", op->name);
+        tap_skip("host lacks AVX2/F16C/FMA3", op->name);
         return;
     }
     for (cfg = 0; cfg < op->ncfg; cfg++) {
         for (i = 0; i < n; i++) {
             for (j = 0; j < (op->nargs > 1 ? n : 1); j++) {
-                via_case(op, sp[i], op->nargs > 1 ? sp[j] : sp[i], cfg, &t);
+                via_case(op, sp[i], op->nargs > 1 ? sp[j] : sp[i],
+                         sp[(i * 7 + j * 3 + cfg) % n], cfg, &t);
             }
         }
     }
@@ -1130,8 +1159,17 @@ static void run_via_op(const ViaOp *op)
         uint64_t b = rnd() % 3 == 0 ? gen_related(op->fmt, op->kind, a)
             : gen(op->fmt);
 
+        uint64_t c = gen(op->fmt);
+
+        if (op->nargs > 2 && rnd() % 3 == 0) {
+            /* addend near minus the product: cancellation */
+            FloatStatus ps;
+            float_status_init_x86_sse(&ps);
+            c = float64_mul(a, b, &ps) ^ (1ull << 63);
+            c += rnd() % 3;
+        }
         /* unary ops: the host widens b as well, so make it a */
-        via_case(op, a, op->nargs > 1 ? b : a, rnd() % op->ncfg, &t);
+        via_case(op, a, op->nargs > 1 ? b : a, c, rnd() % op->ncfg, &t);
     }
     tap_report(t.fails == 0, "%s, %ld hard-class + random cases, %s "
                "(%ld failed)", op->name, t.cases,
