@@ -769,6 +769,33 @@ X87_UN(rndint, "frndint", floatx80_round_to_int(a, s))
         r->cc = done ? (q & 7) : 8;                                       \
     }
 
+/* fcomi/fucomi: ZF, PF, CF to a relation in r->i */
+#define X87_CMP(NAME, INSN, SOFT)                                         \
+    static uint16_t hx_##NAME(const floatx80 *a, const floatx80 *b,       \
+                              uint64_t ia, uint16_t cw, X87Res *r)        \
+    {                                                                     \
+        uint16_t sw;                                                      \
+        uint8_t z, p, c;                                                  \
+        __asm__ volatile("fninit\n\tfldcw %[cw]\n\tfldt %[b]\n\tfldt %[a]\n\t" \
+                         INSN " %%st(1), %%st\n\tsetz %[z]\n\tsetp %[p]\n\t" \
+                         "setc %[c]\n\tfnstsw %[sw]\n\tfstp %%st(0)\n\t"   \
+                         "fstp %%st(0)"                                   \
+                         : [z] "=q"(z), [p] "=q"(p), [c] "=q"(c),         \
+                           [sw] "=m"(sw)                                  \
+                         : [a] "m"(*a), [b] "m"(*b), [cw] "m"(cw)         \
+                         : "st", "st(1)", "cc", "memory");                \
+        r->i = (uint64_t)(int64_t)(p ? 2 : z ? 0 : c ? -1 : 1);           \
+        return sw;                                                        \
+    }                                                                     \
+    static void sx_##NAME(floatx80 a, floatx80 b, uint64_t ia,            \
+                          FloatStatus *s, X87Res *r)                      \
+    {                                                                     \
+        r->i = (uint64_t)(int64_t)floatx80_##SOFT(a, b, s);               \
+    }
+
+X87_CMP(fcomi, "fcomi", compare)
+X87_CMP(fucomi, "fucomi", compare_quiet)
+
 X87_PREM(prem, "fprem", prem)
 X87_PREM(prem1, "fprem1", prem1)
 
@@ -831,6 +858,8 @@ static const X87Op x87_ops[] = {
     XOP(mul, 2, K_MUL, LD_NONE),
     XOP(div, 2, K_DIV, LD_NONE),
     XOP(sqrt, 1, K_UNARY, LD_NONE),
+    XOP(fcomi, 2, K_ADD, LD_NONE),
+    XOP(fucomi, 2, K_ADD, LD_NONE),
     XOP(prem, 2, K_ADD, LD_NONE),
     XOP(prem1, 2, K_ADD, LD_NONE),
     XOP(rndint, 1, K_UNARY, LD_NONE),
