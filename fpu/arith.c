@@ -3,7 +3,7 @@
  *
  * Results of class FC_NORMAL are exact or carry a sticky bit in bit 0,
  * with at least two guard bits below the widest precision (113 bits of
- * binary128 out of 128), so one final rounding in parts_pack is correct.
+ * binary128 out of 128), so one final rounding in fpu_parts_pack is correct.
  */
 #include "internal.h"
 
@@ -90,17 +90,17 @@ static FloatParts make_inf(bool sign)
 static FloatParts invalid_nan(FloatStatus *s)
 {
     float_raise(s, float_flag_invalid);
-    return parts_default_nan(s);
+    return fpu_parts_default_nan(s);
 }
 
 /* ---- add / sub ------------------------------------------------------ */
 
-FloatParts parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s)
+FloatParts fpu_parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s)
 {
     bool round_down = s->rounding_mode == float_round_down;
 
     if (is_nan(&a) || is_nan(&b)) {
-        return parts_pick_nan2(&a, &b, s);
+        return fpu_parts_pick_nan2(&a, &b, s);
     }
     b.sign ^= sub;
     if (a.cls == FC_INF) {
@@ -150,14 +150,14 @@ FloatParts parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s)
 
 /* ---- mul ------------------------------------------------------------ */
 
-FloatParts parts_mul(FloatParts a, FloatParts b, FloatStatus *s)
+FloatParts fpu_parts_mul(FloatParts a, FloatParts b, FloatStatus *s)
 {
     bool sign = a.sign ^ b.sign;
     FloatParts r;
     U256 p;
 
     if (is_nan(&a) || is_nan(&b)) {
-        return parts_pick_nan2(&a, &b, s);
+        return fpu_parts_pick_nan2(&a, &b, s);
     }
     if ((a.cls == FC_INF && b.cls == FC_ZERO)
         || (a.cls == FC_ZERO && b.cls == FC_INF)) {
@@ -185,13 +185,13 @@ FloatParts parts_mul(FloatParts a, FloatParts b, FloatStatus *s)
 
 /* ---- div ------------------------------------------------------------ */
 
-FloatParts parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s)
+FloatParts fpu_parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s)
 {
     bool sign = a.sign ^ b.sign;
     FloatParts r;
 
     if (is_nan(&a) || is_nan(&b)) {
-        return parts_pick_nan2(&a, &b, s);
+        return fpu_parts_pick_nan2(&a, &b, s);
     }
     if ((a.cls == FC_INF && b.cls == FC_INF)
         || (a.cls == FC_ZERO && b.cls == FC_ZERO)) {
@@ -239,13 +239,13 @@ FloatParts parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s)
 
 /* ---- sqrt ----------------------------------------------------------- */
 
-FloatParts parts_sqrt(FloatParts a, int prec, FloatStatus *s)
+FloatParts fpu_parts_sqrt(FloatParts a, int prec, FloatStatus *s)
 {
     u128 x, root = 0, rem = 0;
     int e, k, steps, i;
 
     if (is_nan(&a)) {
-        return parts_return_nan(a, s);
+        return fpu_parts_return_nan(a, s);
     }
     if (a.cls == FC_ZERO) {
         return a;
@@ -310,7 +310,7 @@ FloatParts parts_sqrt(FloatParts a, int prec, FloatStatus *s)
 
 /* ---- fused multiply-add --------------------------------------------- */
 
-FloatParts parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
+FloatParts fpu_parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
                         FloatStatus *s)
 {
     bool infzero = (a.cls == FC_INF && b.cls == FC_ZERO)
@@ -322,7 +322,7 @@ FloatParts parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
     int32_t ep, ec;
 
     if (is_nan(&a) || is_nan(&b) || is_nan(&c)) {
-        return parts_pick_nan3(&a, &b, &c, infzero, s);
+        return fpu_parts_pick_nan3(&a, &b, &c, infzero, s);
     }
     if (flags & float_muladd_negate_c) {
         c.sign ^= 1;
@@ -415,7 +415,7 @@ finish:
  * When the exponents differ by more than max_steps, only a partial
  * reduction is done and *complete is cleared (x87 C2 set).
  */
-FloatParts parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
+FloatParts fpu_parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
                      uint64_t *quot, bool *complete, FloatStatus *s)
 {
     u128 r, m;
@@ -426,7 +426,7 @@ FloatParts parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
     *complete = true;
     *quot = 0;
     if (is_nan(&a) || is_nan(&b)) {
-        return parts_pick_nan2(&a, &b, s);
+        return fpu_parts_pick_nan2(&a, &b, s);
     }
     if (a.cls == FC_INF || b.cls == FC_ZERO) {
         return invalid_nan(s);
@@ -483,7 +483,7 @@ FloatParts parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
 
 /* ---- round to integral ---------------------------------------------- */
 
-FloatParts parts_round_to_int(FloatParts a, int mode, bool exact,
+FloatParts fpu_parts_round_to_int(FloatParts a, int mode, bool exact,
                               FloatStatus *s)
 {
     u128 ip, rem, half;
@@ -491,7 +491,7 @@ FloatParts parts_round_to_int(FloatParts a, int mode, bool exact,
     bool inc;
 
     if (is_nan(&a)) {
-        return parts_return_nan(a, s);
+        return fpu_parts_return_nan(a, s);
     }
     if (a.cls != FC_NORMAL || a.exp >= 127) {
         return a;
@@ -543,14 +543,14 @@ FloatParts parts_round_to_int(FloatParts a, int mode, bool exact,
     }
     a.frac = ip;
     a.exp = 127;
-    parts_normalize(&a);
+    fpu_parts_normalize(&a);
     return a;
 }
 
-FloatParts parts_scalbn(FloatParts a, int n, FloatStatus *s)
+FloatParts fpu_parts_scalbn(FloatParts a, int n, FloatStatus *s)
 {
     if (is_nan(&a)) {
-        return parts_return_nan(a, s);
+        return fpu_parts_return_nan(a, s);
     }
     if (a.cls == FC_NORMAL) {
         if (n > 0x10000) {
@@ -592,7 +592,7 @@ static int cmp_ordered(const FloatParts *a, const FloatParts *b)
     return a->sign ? -mag : mag;
 }
 
-FloatRelation parts_compare(FloatParts a, FloatParts b, bool quiet,
+FloatRelation fpu_parts_compare(FloatParts a, FloatParts b, bool quiet,
                             FloatStatus *s)
 {
     if (is_nan(&a) || is_nan(&b)) {
@@ -604,7 +604,7 @@ FloatRelation parts_compare(FloatParts a, FloatParts b, bool quiet,
     return (FloatRelation)cmp_ordered(&a, &b);
 }
 
-int parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
+int fpu_parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
                  FloatStatus *s)
 {
     bool want_max = kind & MINMAX_MAX;
@@ -634,7 +634,7 @@ int parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
         if ((kind & MINMAX_NUM) && !both && !any_snan) {
             return is_nan(&a) ? 1 : 0;
         }
-        *r = parts_pick_nan2(&a, &b, s);
+        *r = fpu_parts_pick_nan2(&a, &b, s);
         return -1;
     }
     /* -0 is below +0 here */

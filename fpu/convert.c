@@ -30,7 +30,7 @@ static bool round_magnitude(FloatParts p, int mode, int scale, uint64_t *mag,
     if (p.exp >= 64) {
         return false;
     }
-    r = parts_round_to_int(p, mode, true, &tmp);
+    r = fpu_parts_round_to_int(p, mode, true, &tmp);
     *inexact = (tmp.flags & float_flag_inexact) != 0;
     if (r.cls == FC_ZERO) {
         return true;
@@ -59,7 +59,7 @@ static int64_t sint_overflow(const FloatParts *p, int64_t min, int64_t max,
     }
 }
 
-int64_t parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
+int64_t fpu_parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
                       int64_t max, FloatStatus *s)
 {
     uint64_t mag;
@@ -93,7 +93,7 @@ static uint64_t uint_overflow(const FloatParts *p, uint64_t max,
     }
 }
 
-uint64_t parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
+uint64_t fpu_parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
                        FloatStatus *s)
 {
     uint64_t mag;
@@ -114,7 +114,7 @@ uint64_t parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
     return mag;
 }
 
-FloatParts parts_from_uint(uint64_t v, int scale)
+FloatParts fpu_parts_from_uint(uint64_t v, int scale)
 {
     FloatParts p = { .cls = FC_ZERO };
 
@@ -127,23 +127,23 @@ FloatParts parts_from_uint(uint64_t v, int scale)
             scale = -0x10000;
         }
         p.exp = 63 + scale;
-        parts_normalize(&p);
+        fpu_parts_normalize(&p);
     }
     return p;
 }
 
-FloatParts parts_from_sint(int64_t v, int scale)
+FloatParts fpu_parts_from_sint(int64_t v, int scale)
 {
-    FloatParts p = parts_from_uint(v < 0 ? 0 - (uint64_t)v : (uint64_t)v,
+    FloatParts p = fpu_parts_from_uint(v < 0 ? 0 - (uint64_t)v : (uint64_t)v,
                                    scale);
 
     p.sign = v < 0;
     return p;
 }
 
-int parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s)
+int fpu_parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s)
 {
-    FloatParts p = parts_unpack(f, raw, s);
+    FloatParts p = fpu_parts_unpack(f, raw, s);
 
     switch (p.cls) {
     case FC_SNAN:
@@ -167,12 +167,12 @@ int parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s)
 
 /* Parts of one format into another: NaNs are quieted (or become the
  * default NaN), numbers rounded to the destination's full precision. */
-u128 parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s)
+u128 fpu_parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s)
 {
     if (is_nan(&p)) {
-        p = parts_return_nan(p, s);
+        p = fpu_parts_return_nan(p, s);
     }
-    return parts_pack(f, &p, fmt_prec(f), s);
+    return fpu_parts_pack(f, &p, fmt_prec(f), s);
 }
 
 /*
@@ -181,10 +181,10 @@ u128 parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s)
  * infinity or an overflow the largest value, all as invalid operations
  * without overflow or inexact.
  */
-float16 parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
+float16 fpu_parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
 {
     if (ieee) {
-        return (float16)parts_convert(&float16_fmt, p, s);
+        return (float16)fpu_parts_convert(&float16_fmt, p, s);
     }
     if (is_nan(&p)) {
         float_raise(s, float_flag_invalid);
@@ -194,45 +194,45 @@ float16 parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
         float_raise(s, float_flag_invalid);
         return (p.sign ? 0x8000 : 0) | 0x7fff;
     }
-    return (float16)parts_pack(&float16_ahp_fmt, &p, 11, s);
+    return (float16)fpu_parts_pack(&float16_ahp_fmt, &p, 11, s);
 }
 
 /* Unpack binary16 or AHP as an operand (input flushing, x86 DE). */
 static FloatParts unpack_f16(float16 a, bool ieee, FloatStatus *s)
 {
-    FloatParts p = parts_unpack(ieee ? &float16_fmt : &float16_ahp_fmt, a, s);
-    uint8_t saved = parts_op_begin(s);
-    bool den = parts_input_check(&p, NULL, NULL, s);
+    FloatParts p = fpu_parts_unpack(ieee ? &float16_fmt : &float16_ahp_fmt, a, s);
+    uint8_t saved = fpu_parts_op_begin(s);
+    bool den = fpu_parts_input_check(&p, NULL, NULL, s);
 
-    parts_op_end(s, saved, den);
+    fpu_parts_op_end(s, saved, den);
     return p;
 }
 
 float32 float16_to_float32(float16 a, bool ieee, FloatStatus *s)
 {
-    return (float32)parts_convert(&float32_fmt, unpack_f16(a, ieee, s), s);
+    return (float32)fpu_parts_convert(&float32_fmt, unpack_f16(a, ieee, s), s);
 }
 
 float64 float16_to_float64(float16 a, bool ieee, FloatStatus *s)
 {
-    return (float64)parts_convert(&float64_fmt, unpack_f16(a, ieee, s), s);
+    return (float64)fpu_parts_convert(&float64_fmt, unpack_f16(a, ieee, s), s);
 }
 
 int32_t float16_to_int32(float16 a, FloatStatus *s)
 {
-    FloatParts p = parts_unpack(&float16_fmt, a, s);
+    FloatParts p = fpu_parts_unpack(&float16_fmt, a, s);
 
     if (p.denormal && s->flush_inputs_to_zero) {
         p.cls = FC_ZERO;
         float_raise(s, float_flag_input_flushed);
     }
-    return (int32_t)parts_to_sint(p, s->rounding_mode, 0, INT32_MIN,
+    return (int32_t)fpu_parts_to_sint(p, s->rounding_mode, 0, INT32_MIN,
                                   INT32_MAX, s);
 }
 
 float16 int32_to_float16(int32_t v, FloatStatus *s)
 {
-    FloatParts p = parts_from_sint(v, 0);
+    FloatParts p = fpu_parts_from_sint(v, 0);
 
-    return (float16)parts_pack(&float16_fmt, &p, 11, s);
+    return (float16)fpu_parts_pack(&float16_fmt, &p, 11, s);
 }

@@ -95,25 +95,25 @@ static inline u128 shr_sticky(u128 x, int n)
 }
 
 /* parts.c: pack/unpack, rounding, NaNs. */
-FloatParts parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s);
-u128 parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s);
-u128 round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
+FloatParts fpu_parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s);
+u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s);
+u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
                 int prec, FloatStatus *s);
-void parts_normalize(FloatParts *p);
-FloatParts parts_default_nan(const FloatStatus *s);
-FloatParts parts_silence_nan(FloatParts p, const FloatStatus *s);
-FloatParts parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s);
-FloatParts parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
+void fpu_parts_normalize(FloatParts *p);
+FloatParts fpu_parts_default_nan(const FloatStatus *s);
+FloatParts fpu_parts_silence_nan(FloatParts p, const FloatStatus *s);
+FloatParts fpu_parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s);
+FloatParts fpu_parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
                            bool infzero, FloatStatus *s);
-FloatParts parts_return_nan(FloatParts a, FloatStatus *s);
-bool parts_input_check(FloatParts *a, FloatParts *b, FloatParts *c,
+FloatParts fpu_parts_return_nan(FloatParts a, FloatStatus *s);
+bool fpu_parts_input_check(FloatParts *a, FloatParts *b, FloatParts *c,
                        FloatStatus *s);
 
 /*
  * Bracket an operation so the x86 denormal-operand flag can be dropped
  * when the operation raised invalid or divide-by-zero instead.
  */
-static inline uint8_t parts_op_begin(FloatStatus *s)
+static inline uint8_t fpu_parts_op_begin(FloatStatus *s)
 {
     uint8_t saved = s->flags;
 
@@ -121,7 +121,7 @@ static inline uint8_t parts_op_begin(FloatStatus *s)
     return saved;
 }
 
-static inline void parts_op_end(FloatStatus *s, uint8_t saved, bool den)
+static inline void fpu_parts_op_end(FloatStatus *s, uint8_t saved, bool den)
 {
     if (den && !(s->flags & (float_flag_invalid | float_flag_divbyzero))) {
         s->flags |= float_flag_input_denormal;
@@ -133,18 +133,18 @@ static inline void parts_op_end(FloatStatus *s, uint8_t saved, bool den)
  * arith.c: arithmetic on unpacked values.  Results of class FC_NORMAL are
  * not yet rounded: frac may be unnormalised and carries a sticky bit 0.
  */
-FloatParts parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s);
-FloatParts parts_mul(FloatParts a, FloatParts b, FloatStatus *s);
-FloatParts parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s);
-FloatParts parts_sqrt(FloatParts a, int prec, FloatStatus *s);
-FloatParts parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
+FloatParts fpu_parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s);
+FloatParts fpu_parts_mul(FloatParts a, FloatParts b, FloatStatus *s);
+FloatParts fpu_parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s);
+FloatParts fpu_parts_sqrt(FloatParts a, int prec, FloatStatus *s);
+FloatParts fpu_parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
                         FloatStatus *s);
-FloatParts parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
+FloatParts fpu_parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
                      uint64_t *quot, bool *complete, FloatStatus *s);
-FloatParts parts_round_to_int(FloatParts a, int mode, bool exact,
+FloatParts fpu_parts_round_to_int(FloatParts a, int mode, bool exact,
                               FloatStatus *s);
-FloatParts parts_scalbn(FloatParts a, int n, FloatStatus *s);
-FloatRelation parts_compare(FloatParts a, FloatParts b, bool quiet,
+FloatParts fpu_parts_scalbn(FloatParts a, int n, FloatStatus *s);
+FloatRelation fpu_parts_compare(FloatParts a, FloatParts b, bool quiet,
                             FloatStatus *s);
 
 enum {
@@ -155,19 +155,19 @@ enum {
     MINMAX_X86 = 8,       /* SSE: b if either is NaN or both are zero */
 };
 /* Returns the chosen operand index (0 = a, 1 = b) or -1 with *r set. */
-int parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
+int fpu_parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
                  FloatStatus *s);
 
 /* convert.c: integers. */
-int64_t parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
+int64_t fpu_parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
                       int64_t max, FloatStatus *s);
-uint64_t parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
+uint64_t fpu_parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
                        FloatStatus *s);
-FloatParts parts_from_sint(int64_t v, int scale);
-FloatParts parts_from_uint(uint64_t v, int scale);
-int parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s);
-u128 parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s);
-float16 parts_to_float16(FloatParts p, bool ieee, FloatStatus *s);
+FloatParts fpu_parts_from_sint(int64_t v, int scale);
+FloatParts fpu_parts_from_uint(uint64_t v, int scale);
+int fpu_parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s);
+u128 fpu_parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s);
+float16 fpu_parts_to_float16(FloatParts p, bool ieee, FloatStatus *s);
 
 /* ---- raw bit access per format --------------------------------------- */
 

@@ -19,20 +19,20 @@ bool floatx80_invalid_encoding(floatx80 a)
 static FloatParts unpack_x80(floatx80 a, const FloatStatus *s)
 {
     if (floatx80_invalid_encoding(a)) {
-        FloatParts p = parts_default_nan(s);
+        FloatParts p = fpu_parts_default_nan(s);
         p.cls = FC_SNAN;
         p.bad = true;
         return p;
     }
-    return parts_unpack(&floatx80_fmt, floatx80_raw(a), s);
+    return fpu_parts_unpack(&floatx80_fmt, floatx80_raw(a), s);
 }
 
-#define float16_unpack(a, s) parts_unpack(&float16_fmt, (a), (s))
-#define bfloat16_unpack(a, s) parts_unpack(&bfloat16_fmt, (a), (s))
-#define float32_unpack(a, s) parts_unpack(&float32_fmt, (a), (s))
-#define float64_unpack(a, s) parts_unpack(&float64_fmt, (a), (s))
+#define float16_unpack(a, s) fpu_parts_unpack(&float16_fmt, (a), (s))
+#define bfloat16_unpack(a, s) fpu_parts_unpack(&bfloat16_fmt, (a), (s))
+#define float32_unpack(a, s) fpu_parts_unpack(&float32_fmt, (a), (s))
+#define float64_unpack(a, s) fpu_parts_unpack(&float64_fmt, (a), (s))
 #define floatx80_unpack(a, s) unpack_x80((a), (s))
-#define float128_unpack(a, s) parts_unpack(&float128_fmt, float128_raw(a), (s))
+#define float128_unpack(a, s) fpu_parts_unpack(&float128_fmt, float128_raw(a), (s))
 
 #define float16_fmtp (&float16_fmt)
 #define bfloat16_fmtp (&bfloat16_fmt)
@@ -62,30 +62,30 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
 
 /* Start an operation: flush inputs, remember denormal use (x86 DE). */
 #define IN_BEGIN(...)                                                   \
-    uint8_t sv_ = parts_op_begin(s);                                    \
-    bool den_ = parts_input_check(__VA_ARGS__, s)
+    uint8_t sv_ = fpu_parts_op_begin(s);                                    \
+    bool den_ = fpu_parts_input_check(__VA_ARGS__, s)
 
 /* The same where only some formats report DE: x87 frndint does, SSE
  * roundsd does not; SSE cvtsd2ss does, x87 fst m32 does not. */
 #define IN_BEGIN_DE(de, p)                                              \
-    uint8_t sv_ = parts_op_begin(s);                                    \
-    bool den_ = (de) ? parts_input_check((p), NULL, NULL, s)            \
+    uint8_t sv_ = fpu_parts_op_begin(s);                                    \
+    bool den_ = (de) ? fpu_parts_input_check((p), NULL, NULL, s)            \
                      : (flush_only((p), s), false)
 
 #define RETURN_END(expr) do {                                           \
         __typeof__(expr) r_ = (expr);                                   \
-        parts_op_end(s, sv_, den_);                                     \
+        fpu_parts_op_end(s, sv_, den_);                                     \
         return r_;                                                      \
     } while (0)
 
 /* Packing into each format, exact width or with the arithmetic width. */
-#define PACK(T, p, s) T##_from_raw(parts_pack(T##_fmtp, (p), \
+#define PACK(T, p, s) T##_from_raw(fpu_parts_pack(T##_fmtp, (p), \
                                               fmt_prec(T##_fmtp), (s)))
-#define PACK_ARITH(T, p, s) T##_from_raw(parts_pack(T##_fmtp, (p), \
+#define PACK_ARITH(T, p, s) T##_from_raw(fpu_parts_pack(T##_fmtp, (p), \
                                          arith_prec(T##_fmtp, (s)), (s)))
 
 /* Conversion into T from parts of another format. */
-#define CONVERT_TO(T, p, s) T##_from_raw(parts_convert(T##_fmtp, (p), (s)))
+#define CONVERT_TO(T, p, s) T##_from_raw(fpu_parts_convert(T##_fmtp, (p), (s)))
 
 #define GEN_BINOP(T, NAME, EXPR)                                        \
     T T##_##NAME(T a, T b, FloatStatus *s)                              \
@@ -104,7 +104,7 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
         FloatParts r, *pick;                                            \
         int i;                                                          \
         IN_BEGIN(&pa, &pb, NULL);                                       \
-        i = parts_minmax(pa, pb, (KIND), &r, s);                        \
+        i = fpu_parts_minmax(pa, pb, (KIND), &r, s);                        \
         if (i < 0) {                                                    \
             RETURN_END(PACK(T, &r, s));                                 \
         }                                                               \
@@ -120,7 +120,7 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
         flush_only(&p, s);                                              \
-        return (ITYPE)parts_to_sint(p, mode, scale, (MIN), (MAX), s);   \
+        return (ITYPE)fpu_parts_to_sint(p, mode, scale, (MIN), (MAX), s);   \
     }                                                                   \
     ITYPE T##_to_##NAME(T a, FloatStatus *s)                            \
     {                                                                   \
@@ -136,7 +136,7 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
         flush_only(&p, s);                                              \
-        return (ITYPE)parts_to_uint(p, mode, scale, (MAX), s);          \
+        return (ITYPE)fpu_parts_to_uint(p, mode, scale, (MAX), s);          \
     }                                                                   \
     ITYPE T##_to_##NAME(T a, FloatStatus *s)                            \
     {                                                                   \
@@ -156,16 +156,16 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
 
 /* Everything but the six operations that may have a fast path. */
 #define GEN_FORMAT(T)                                                   \
-    GEN_BINOP(T, add_soft, parts_addsub(pa, pb, false, s))              \
-    GEN_BINOP(T, sub_soft, parts_addsub(pa, pb, true, s))               \
-    GEN_BINOP(T, mul_soft, parts_mul(pa, pb, s))                        \
+    GEN_BINOP(T, add_soft, fpu_parts_addsub(pa, pb, false, s))              \
+    GEN_BINOP(T, sub_soft, fpu_parts_addsub(pa, pb, true, s))               \
+    GEN_BINOP(T, mul_soft, fpu_parts_mul(pa, pb, s))                        \
     GEN_BINOP(T, div_soft,                                              \
-              parts_div(pa, pb, arith_prec(T##_fmtp, s), s))            \
+              fpu_parts_div(pa, pb, arith_prec(T##_fmtp, s), s))            \
     T T##_sqrt_soft(T a, FloatStatus *s)                                \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
         IN_BEGIN(&p, NULL, NULL);                                       \
-        p = parts_sqrt(p, arith_prec(T##_fmtp, s), s);                  \
+        p = fpu_parts_sqrt(p, arith_prec(T##_fmtp, s), s);                  \
         RETURN_END(PACK_ARITH(T, &p, s));                               \
     }                                                                   \
     T T##_muladd_soft(T a, T b, T c, int flags, FloatStatus *s)         \
@@ -173,7 +173,7 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
         FloatParts pa = T##_unpack(a, s), pb = T##_unpack(b, s);        \
         FloatParts pc = T##_unpack(c, s), r;                            \
         IN_BEGIN(&pa, &pb, &pc);                                        \
-        r = parts_muladd(pa, pb, pc, flags, s);                         \
+        r = fpu_parts_muladd(pa, pb, pc, flags, s);                         \
         RETURN_END(PACK_ARITH(T, &r, s));                               \
     }                                                                   \
     T T##_rem(T a, T b, FloatStatus *s)                                 \
@@ -182,14 +182,14 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
         uint64_t q;                                                     \
         bool done;                                                      \
         IN_BEGIN(&pa, &pb, NULL);                                       \
-        r = parts_rem(pa, pb, true, 0, &q, &done, s);                   \
+        r = fpu_parts_rem(pa, pb, true, 0, &q, &done, s);                   \
         RETURN_END(PACK(T, &r, s));                                     \
     }                                                                   \
     T T##_round_to_int_mode(T a, int mode, bool exact, FloatStatus *s)  \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
         IN_BEGIN_DE(T##_fmtp->explicit_int, &p);                        \
-        p = parts_round_to_int(p, mode, exact, s);                      \
+        p = fpu_parts_round_to_int(p, mode, exact, s);                      \
         RETURN_END(PACK(T, &p, s));                                     \
     }                                                                   \
     T T##_round_to_int(T a, FloatStatus *s)                             \
@@ -200,7 +200,7 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
         IN_BEGIN(&p, NULL, NULL);                                       \
-        p = parts_scalbn(p, n, s);                                      \
+        p = fpu_parts_scalbn(p, n, s);                                      \
         RETURN_END(PACK(T, &p, s));                                     \
     }                                                                   \
     GEN_MINMAX(T, min, MINMAX_MIN)                                      \
@@ -215,17 +215,17 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     {                                                                   \
         FloatParts pa = T##_unpack(a, s), pb = T##_unpack(b, s);        \
         IN_BEGIN(&pa, &pb, NULL);                                       \
-        RETURN_END(parts_compare(pa, pb, false, s));                    \
+        RETURN_END(fpu_parts_compare(pa, pb, false, s));                    \
     }                                                                   \
     FloatRelation T##_compare_quiet(T a, T b, FloatStatus *s)           \
     {                                                                   \
         FloatParts pa = T##_unpack(a, s), pb = T##_unpack(b, s);        \
         IN_BEGIN(&pa, &pb, NULL);                                       \
-        RETURN_END(parts_compare(pa, pb, true, s));                     \
+        RETURN_END(fpu_parts_compare(pa, pb, true, s));                     \
     }                                                                   \
     int T##_classify(T a, FloatStatus *s)                               \
     {                                                                   \
-        return parts_classify(T##_fmtp, T##_raw(a), s);                 \
+        return fpu_parts_classify(T##_fmtp, T##_raw(a), s);                 \
     }                                                                   \
     bool T##_is_quiet_nan(T a, FloatStatus *s)                          \
     {                                                                   \
@@ -237,12 +237,12 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     }                                                                   \
     T T##_silence_nan(T a, FloatStatus *s)                              \
     {                                                                   \
-        FloatParts p = parts_silence_nan(T##_unpack(a, s), s);          \
+        FloatParts p = fpu_parts_silence_nan(T##_unpack(a, s), s);          \
         return PACK(T, &p, s);                                          \
     }                                                                   \
     T T##_default_nan(FloatStatus *s)                                   \
     {                                                                   \
-        FloatParts p = parts_default_nan(s);                            \
+        FloatParts p = fpu_parts_default_nan(s);                            \
         return PACK(T, &p, s);                                          \
     }                                                                   \
     GEN_TO_INT(T, int16_t, int16, INT16_MIN, INT16_MAX)                 \
@@ -253,20 +253,20 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     GEN_TO_UINT(T, uint64_t, uint64, UINT64_MAX)                        \
     T int64_to_##T##_scalbn(int64_t v, int scale, FloatStatus *s)       \
     {                                                                   \
-        FloatParts p = parts_from_sint(v, scale);                       \
+        FloatParts p = fpu_parts_from_sint(v, scale);                       \
         return PACK(T, &p, s);                                          \
     }                                                                   \
     T uint64_to_##T##_scalbn(uint64_t v, int scale, FloatStatus *s)     \
     {                                                                   \
-        FloatParts p = parts_from_uint(v, scale);                       \
+        FloatParts p = fpu_parts_from_uint(v, scale);                       \
         return PACK(T, &p, s);                                          \
     }                                                                   \
-    GEN_FROM_INT(T, int16_t, int16, parts_from_sint)                    \
-    GEN_FROM_INT(T, int32_t, int32, parts_from_sint)                    \
-    GEN_FROM_INT(T, int64_t, int64, parts_from_sint)                    \
-    GEN_FROM_INT(T, uint16_t, uint16, parts_from_uint)                  \
-    GEN_FROM_INT(T, uint32_t, uint32, parts_from_uint)                  \
-    GEN_FROM_INT(T, uint64_t, uint64, parts_from_uint)                  \
+    GEN_FROM_INT(T, int16_t, int16, fpu_parts_from_sint)                    \
+    GEN_FROM_INT(T, int32_t, int32, fpu_parts_from_sint)                    \
+    GEN_FROM_INT(T, int64_t, int64, fpu_parts_from_sint)                    \
+    GEN_FROM_INT(T, uint16_t, uint16, fpu_parts_from_uint)                  \
+    GEN_FROM_INT(T, uint32_t, uint32, fpu_parts_from_uint)                  \
+    GEN_FROM_INT(T, uint64_t, uint64, fpu_parts_from_uint)                  \
     float32 T##_to_float32(T a, FloatStatus *s)                         \
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
@@ -301,7 +301,7 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     {                                                                   \
         FloatParts p = T##_unpack(a, s);                                \
         IN_BEGIN_DE(!T##_fmtp->explicit_int, &p);                       \
-        RETURN_END(parts_to_float16(p, ieee, s));                       \
+        RETURN_END(fpu_parts_to_float16(p, ieee, s));                       \
     }
 
 /* Formats without a fast path: the public names are the soft versions. */
@@ -341,17 +341,17 @@ GEN_PLAIN(floatx80)
 GEN_PLAIN(float128)
 GEN_PLAIN(bfloat16)
 
-GEN_BINOP(float16, add, parts_addsub(pa, pb, false, s))
-GEN_BINOP(float16, sub, parts_addsub(pa, pb, true, s))
-GEN_BINOP(float16, mul, parts_mul(pa, pb, s))
-GEN_BINOP(float16, div, parts_div(pa, pb, 11, s))
+GEN_BINOP(float16, add, fpu_parts_addsub(pa, pb, false, s))
+GEN_BINOP(float16, sub, fpu_parts_addsub(pa, pb, true, s))
+GEN_BINOP(float16, mul, fpu_parts_mul(pa, pb, s))
+GEN_BINOP(float16, div, fpu_parts_div(pa, pb, 11, s))
 
 float16 float16_sqrt(float16 a, FloatStatus *s)
 {
     FloatParts p = float16_unpack(a, s);
 
     IN_BEGIN(&p, NULL, NULL);
-    p = parts_sqrt(p, 11, s);
+    p = fpu_parts_sqrt(p, 11, s);
     RETURN_END(PACK(float16, &p, s));
 }
 
@@ -362,7 +362,7 @@ float16 float16_muladd(float16 a, float16 b, float16 c, int flags,
     FloatParts pc = float16_unpack(c, s), r;
 
     IN_BEGIN(&pa, &pb, &pc);
-    r = parts_muladd(pa, pb, pc, flags, s);
+    r = fpu_parts_muladd(pa, pb, pc, flags, s);
     RETURN_END(PACK(float16, &r, s));
 }
 
@@ -371,7 +371,7 @@ FloatRelation float16_compare(float16 a, float16 b, FloatStatus *s)
     FloatParts pa = float16_unpack(a, s), pb = float16_unpack(b, s);
 
     IN_BEGIN(&pa, &pb, NULL);
-    RETURN_END(parts_compare(pa, pb, false, s));
+    RETURN_END(fpu_parts_compare(pa, pb, false, s));
 }
 
 FloatRelation float16_compare_quiet(float16 a, float16 b, FloatStatus *s)
@@ -379,7 +379,7 @@ FloatRelation float16_compare_quiet(float16 a, float16 b, FloatStatus *s)
     FloatParts pa = float16_unpack(a, s), pb = float16_unpack(b, s);
 
     IN_BEGIN(&pa, &pb, NULL);
-    RETURN_END(parts_compare(pa, pb, true, s));
+    RETURN_END(fpu_parts_compare(pa, pb, true, s));
 }
 
 /* ---- x87 partial remainders ----------------------------------------- */
@@ -390,7 +390,7 @@ static floatx80 prem_common(floatx80 a, floatx80 b, bool ieee, uint64_t *quot,
     FloatParts pa = floatx80_unpack(a, s), pb = floatx80_unpack(b, s), r;
 
     IN_BEGIN(&pa, &pb, NULL);
-    r = parts_rem(pa, pb, ieee, 64, quot, complete, s);
+    r = fpu_parts_rem(pa, pb, ieee, 64, quot, complete, s);
     RETURN_END(PACK(floatx80, &r, s));
 }
 

@@ -98,7 +98,7 @@ void float_status_init_sparc(FloatStatus *s)
 
 /* ---- unpack --------------------------------------------------------- */
 
-FloatParts parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s)
+FloatParts fpu_parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s)
 {
     int fb = f->frac_bits;
     int sig_bits = fb + f->explicit_int;
@@ -195,7 +195,7 @@ static u128 pack_overflow(const FloatFmt *f, bool sign, int prec,
     return encode(f, sign, emask - 1, maxsig);
 }
 
-u128 round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
+u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
                 int prec, FloatStatus *s)
 {
     int bias = fmt_bias(f);
@@ -271,7 +271,7 @@ u128 round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
     return encode(f, sign, exp + bias, kept << (fmt_prec(f) - prec));
 }
 
-void parts_normalize(FloatParts *p)
+void fpu_parts_normalize(FloatParts *p)
 {
     if (p->cls == FC_NORMAL && p->frac) {
         int n = clz128(p->frac);
@@ -281,7 +281,7 @@ void parts_normalize(FloatParts *p)
     }
 }
 
-u128 parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
+u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
 {
     unsigned emask = (1u << f->exp_bits) - 1;
     int fb = f->frac_bits;
@@ -297,7 +297,7 @@ u128 parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
         u128 frac = p->frac >> (127 - fb);
         if (frac == 0) {
             /* the payload did not survive narrowing */
-            FloatParts d = parts_default_nan(s);
+            FloatParts d = fpu_parts_default_nan(s);
             frac = d.frac >> (127 - fb);
             return encode(f, d.sign, emask,
                           frac | (f->explicit_int ? ((u128)1) << 63 : 0));
@@ -306,13 +306,13 @@ u128 parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
                       frac | (f->explicit_int ? ((u128)1) << 63 : 0));
     }
     default:
-        return round_pack(f, p->sign, p->exp, p->frac, prec, s);
+        return fpu_round_pack(f, p->sign, p->exp, p->frac, prec, s);
     }
 }
 
 /* ---- NaNs ----------------------------------------------------------- */
 
-FloatParts parts_default_nan(const FloatStatus *s)
+FloatParts fpu_parts_default_nan(const FloatStatus *s)
 {
     FloatParts p = {
         .cls = FC_QNAN,
@@ -322,32 +322,32 @@ FloatParts parts_default_nan(const FloatStatus *s)
     return p;
 }
 
-FloatParts parts_silence_nan(FloatParts p, const FloatStatus *s)
+FloatParts fpu_parts_silence_nan(FloatParts p, const FloatStatus *s)
 {
     if (p.cls != FC_SNAN) {
         return p;
     }
     if (s->nan.snan_bit_is_one) {
         /* clearing the bit could leave no payload: use the default NaN */
-        return parts_default_nan(s);
+        return fpu_parts_default_nan(s);
     }
     p.frac |= QUIET_BIT;
     p.cls = FC_QNAN;
     return p;
 }
 
-FloatParts parts_return_nan(FloatParts a, FloatStatus *s)
+FloatParts fpu_parts_return_nan(FloatParts a, FloatStatus *s)
 {
     if (a.cls == FC_SNAN) {
         float_raise(s, float_flag_invalid);
     }
     if (s->default_nan_mode || a.bad) {
-        return parts_default_nan(s);
+        return fpu_parts_default_nan(s);
     }
-    return parts_silence_nan(a, s);
+    return fpu_parts_silence_nan(a, s);
 }
 
-FloatParts parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s)
+FloatParts fpu_parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s)
 {
     FloatParts *x = s->nan.order_ba ? b : a;
     FloatParts *y = s->nan.order_ba ? a : b;
@@ -357,7 +357,7 @@ FloatParts parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s)
         float_raise(s, float_flag_invalid);
     }
     if (s->default_nan_mode || a->bad || b->bad) {
-        return parts_default_nan(s);
+        return fpu_parts_default_nan(s);
     }
     switch (s->nan.prop) {
     case float_nan_snan_first:
@@ -390,10 +390,10 @@ FloatParts parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s)
         pick = is_nan(x) ? x : y;
         break;
     }
-    return parts_silence_nan(*pick, s);
+    return fpu_parts_silence_nan(*pick, s);
 }
 
-FloatParts parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
+FloatParts fpu_parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
                            bool infzero, FloatStatus *s)
 {
     FloatParts *ops[3] = { a, b, c };
@@ -408,7 +408,7 @@ FloatParts parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
         switch (s->nan.infzero) {
         case float_infzero_default_invalid:
             float_raise(s, float_flag_invalid);
-            return parts_default_nan(s);
+            return fpu_parts_default_nan(s);
         case float_infzero_nan_c_invalid:
             float_raise(s, float_flag_invalid);
             break;
@@ -417,7 +417,7 @@ FloatParts parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
         }
     }
     if (s->default_nan_mode || a->bad || b->bad || c->bad) {
-        return parts_default_nan(s);
+        return fpu_parts_default_nan(s);
     }
     if (s->nan.prop == float_nan_snan_first) {
         for (i = 0; i < 3 && !pick; i++) {
@@ -431,16 +431,16 @@ FloatParts parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
             pick = ops[s->nan.fma_order[i]];
         }
     }
-    return parts_silence_nan(*pick, s);
+    return fpu_parts_silence_nan(*pick, s);
 }
 
 /*
  * Flush denormal inputs when asked (ARM IDC).  Returns true when an
  * unflushed denormal operand is used and no operand is a NaN: the x86
  * then reports DE, unless the operation turns out invalid or a division
- * by zero (see parts_input_done).
+ * by zero (see fpu_parts_input_done).
  */
-bool parts_input_check(FloatParts *a, FloatParts *b, FloatParts *c,
+bool fpu_parts_input_check(FloatParts *a, FloatParts *b, FloatParts *c,
                        FloatStatus *s)
 {
     FloatParts *ops[3] = { a, b, c };

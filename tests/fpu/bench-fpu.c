@@ -1,9 +1,10 @@
 /*
  * bench-fpu.c: operations per second of the soft-float library for
  * binary32/binary64 add, mul, div, fma and sqrt, soft path against the
- * host-FPU fast path, and the soft path of the other formats.  Operands are random normal numbers near 1, as in
- * typical guest code; nothing is asserted.  Timed in process CPU time so
- * a busy machine skews the figures less.
+ * host-FPU fast path, and the soft path of the other formats.  Operands
+ * are random normal numbers near 1, as in typical guest code; nothing is
+ * asserted.  Timed in process CPU time so a busy machine skews the
+ * figures less.
  */
 #include <stdio.h>
 #include <time.h>
