@@ -373,6 +373,24 @@ static void test_mips(void)
     group_end(&g);
 }
 
+static void test_sparc(void)
+{
+    Group g = { "SPARC NaN order (b before a) and default NaN" };
+    FloatStatus st, *s = &st;
+
+    float_status_init_sparc(s);
+    /* two QNaNs: rs2 (b) wins */
+    T(&g, s, float32_add(0x7fc00001, 0x7fc00002, s), 0x7fc00002, 0);
+    /* an SNaN still beats a QNaN, wherever it is */
+    T(&g, s, float32_add(0x7f800001, 0x7fc00002, s), 0x7fc00001, IV);
+    T(&g, s, float64_mul(0x7ff0000000000001ull, 0x7ff0000000000002ull, s),
+      0x7ff8000000000002ull, IV);
+    /* default NaN: all fraction bits set */
+    T(&g, s, float32_sub(0x7f800000, 0x7f800000, s), 0x7fffffff, IV);
+    T(&g, s, float64_div(0, 0, s), 0x7fffffffffffffffull, IV);
+    group_end(&g);
+}
+
 static void test_rounding(void)
 {
     Group g = { "ties-away and round-to-odd" };
@@ -491,6 +509,7 @@ int main(void)
     test_arm();
     test_ppc();
     test_mips();
+    test_sparc();
     test_rounding();
     test_misc();
     return tap_exit_status();
