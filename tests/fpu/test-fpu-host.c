@@ -21,7 +21,7 @@
 
 #define MAX_DIAG 5
 
-static long random_count = 6000;
+static long random_count = 20000;
 
 /* ---- the host as oracle ----------------------------------------------
  *
