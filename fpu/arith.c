@@ -218,6 +218,16 @@ FloatParts fpu_parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s)
 
         r.frac = q | (num - q * nb != 0);
         r.exp = a.exp - b.exp + 63;
+    } else if ((uint64_t)a.frac == 0 && (uint64_t)b.frac == 0) {
+        /* 64-bit significands (x87): two 128/64 divisions give at
+         * least 128 quotient bits; keep 126 and a sticky bit */
+        uint64_t na = (uint64_t)(a.frac >> 64), nb = (uint64_t)(b.frac >> 64);
+        u128 num = (u128)na << 64;
+        u128 q1 = num / nb, r1 = num - q1 * nb;
+        u128 q2 = (r1 << 64) / nb, r2 = (r1 << 64) - q2 * nb;
+
+        r.frac = (q1 << 62) | (q2 >> 2) | ((q2 & 3) != 0 || r2 != 0);
+        r.exp = a.exp - b.exp + 1;
     } else {
         /* restoring division, one quotient bit per step */
         u128 x = a.frac >> 1, d = b.frac >> 1, q = 0;

@@ -43,13 +43,15 @@ typedef struct {
     bool ahp;            /* ARM alternative half precision */
 } FloatFmt;
 
-extern const FloatFmt float16_fmt;
-extern const FloatFmt float16_ahp_fmt;
-extern const FloatFmt bfloat16_fmt;
-extern const FloatFmt float32_fmt;
-extern const FloatFmt float64_fmt;
-extern const FloatFmt floatx80_fmt;
-extern const FloatFmt float128_fmt;
+/* Static so that inlined unpacking folds the field widths. */
+static const FloatFmt float16_fmt = { .exp_bits = 5, .frac_bits = 10 };
+static const FloatFmt float16_ahp_fmt = { .exp_bits = 5, .frac_bits = 10, .ahp = true };
+static const FloatFmt bfloat16_fmt = { .exp_bits = 8, .frac_bits = 7 };
+static const FloatFmt float32_fmt = { .exp_bits = 8, .frac_bits = 23 };
+static const FloatFmt float64_fmt = { .exp_bits = 11, .frac_bits = 52 };
+static const FloatFmt floatx80_fmt = { .exp_bits = 15, .frac_bits = 63,
+                                .explicit_int = true };
+static const FloatFmt float128_fmt = { .exp_bits = 15, .frac_bits = 112 };
 
 #define QUIET_BIT ((u128)1 << 126)
 #define TOP_BIT ((u128)1 << 127)
@@ -94,8 +96,51 @@ static inline u128 shr_sticky(u128 x, int n)
     return (x >> n) | ((x & ((((u128)1) << n) - 1)) != 0);
 }
 
+/* Unpack a raw encoding; inline so each format gets constant shifts. */
+
+static inline __attribute__((always_inline))
+FloatParts fpu_parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s)
+{
+    int fb = f->frac_bits;
+    int sig_bits = fb + f->explicit_int;
+    unsigned emask = (1u << f->exp_bits) - 1;
+    unsigned e = (unsigned)(raw >> sig_bits) & emask;
+    u128 frac = raw & ((((u128)1) << fb) - 1);
+    u128 sig = raw & ((((u128)1) << sig_bits) - 1);
+    FloatParts p = { .sign = (raw >> (sig_bits + f->exp_bits)) & 1 };
+
+    if (e == emask && !f->ahp) {
+        if (frac == 0) {
+            p.cls = FC_INF;
+            return p;
+        }
+        p.frac = frac << (127 - fb);
+        bool quiet = (p.frac & QUIET_BIT) != 0;
+        p.cls = quiet != s->nan.snan_bit_is_one ? FC_QNAN : FC_SNAN;
+        return p;
+    }
+    if (e == 0) {
+        if (sig == 0) {
+            p.cls = FC_ZERO;
+            return p;
+        }
+        /* denormal, or an x87 pseudo-denormal with the integer bit set */
+        int n;
+        p.cls = FC_NORMAL;
+        p.denormal = true;
+        p.frac = sig << (127 - fb);
+        n = clz128(p.frac);
+        p.frac <<= n;
+        p.exp = 1 - fmt_bias(f) - n;
+        return p;
+    }
+    p.cls = FC_NORMAL;
+    p.frac = (frac | (((u128)1) << fb)) << (127 - fb);
+    p.exp = (int)e - fmt_bias(f);
+    return p;
+}
+
 /* parts.c: pack/unpack, rounding, NaNs. */
-FloatParts fpu_parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s);
 u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s);
 u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
                 int prec, FloatStatus *s);
@@ -106,8 +151,18 @@ FloatParts fpu_parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s);
 FloatParts fpu_parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
                            bool infzero, FloatStatus *s);
 FloatParts fpu_parts_return_nan(FloatParts a, FloatStatus *s);
-bool fpu_parts_input_check(FloatParts *a, FloatParts *b, FloatParts *c,
-                       FloatStatus *s);
+bool fpu_parts_input_check_slow(FloatParts *a, FloatParts *b,
+                                FloatParts *c, FloatStatus *s);
+
+/* Denormal operands are rare: test for them inline. */
+static inline bool fpu_parts_input_check(FloatParts *a, FloatParts *b,
+                                         FloatParts *c, FloatStatus *s)
+{
+    if (!(a && a->denormal) && !(b && b->denormal) && !(c && c->denormal)) {
+        return false;
+    }
+    return fpu_parts_input_check_slow(a, b, c, s);
+}
 
 /*
  * Bracket an operation so the x86 denormal-operand flag can be dropped

@@ -4,15 +4,6 @@
  */
 #include "internal.h"
 
-const FloatFmt float16_fmt = { .exp_bits = 5, .frac_bits = 10 };
-const FloatFmt float16_ahp_fmt = { .exp_bits = 5, .frac_bits = 10, .ahp = true };
-const FloatFmt bfloat16_fmt = { .exp_bits = 8, .frac_bits = 7 };
-const FloatFmt float32_fmt = { .exp_bits = 8, .frac_bits = 23 };
-const FloatFmt float64_fmt = { .exp_bits = 11, .frac_bits = 52 };
-const FloatFmt floatx80_fmt = { .exp_bits = 15, .frac_bits = 63,
-                                .explicit_int = true };
-const FloatFmt float128_fmt = { .exp_bits = 15, .frac_bits = 112 };
-
 /* ---- status presets ------------------------------------------------- */
 
 static void status_common(FloatStatus *s)
@@ -94,49 +85,6 @@ void float_status_init_sparc(FloatStatus *s)
     s->nan.default_nan_frac = ~0ull;
     s->tininess_before_rounding = true;
     s->int_overflow = float_int_saturate;
-}
-
-/* ---- unpack --------------------------------------------------------- */
-
-FloatParts fpu_parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s)
-{
-    int fb = f->frac_bits;
-    int sig_bits = fb + f->explicit_int;
-    unsigned emask = (1u << f->exp_bits) - 1;
-    unsigned e = (unsigned)(raw >> sig_bits) & emask;
-    u128 frac = raw & ((((u128)1) << fb) - 1);
-    u128 sig = raw & ((((u128)1) << sig_bits) - 1);
-    FloatParts p = { .sign = (raw >> (sig_bits + f->exp_bits)) & 1 };
-
-    if (e == emask && !f->ahp) {
-        if (frac == 0) {
-            p.cls = FC_INF;
-            return p;
-        }
-        p.frac = frac << (127 - fb);
-        bool quiet = (p.frac & QUIET_BIT) != 0;
-        p.cls = quiet != s->nan.snan_bit_is_one ? FC_QNAN : FC_SNAN;
-        return p;
-    }
-    if (e == 0) {
-        if (sig == 0) {
-            p.cls = FC_ZERO;
-            return p;
-        }
-        /* denormal, or an x87 pseudo-denormal with the integer bit set */
-        int n;
-        p.cls = FC_NORMAL;
-        p.denormal = true;
-        p.frac = sig << (127 - fb);
-        n = clz128(p.frac);
-        p.frac <<= n;
-        p.exp = 1 - fmt_bias(f) - n;
-        return p;
-    }
-    p.cls = FC_NORMAL;
-    p.frac = (frac | (((u128)1) << fb)) << (127 - fb);
-    p.exp = (int)e - fmt_bias(f);
-    return p;
 }
 
 /* ---- rounding and packing ------------------------------------------- */
@@ -440,8 +388,8 @@ FloatParts fpu_parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
  * then reports DE, unless the operation turns out invalid or a division
  * by zero (see fpu_parts_input_done).
  */
-bool fpu_parts_input_check(FloatParts *a, FloatParts *b, FloatParts *c,
-                       FloatStatus *s)
+bool fpu_parts_input_check_slow(FloatParts *a, FloatParts *b,
+                                FloatParts *c, FloatStatus *s)
 {
     FloatParts *ops[3] = { a, b, c };
     bool any_nan = false, any_den = false, used = false;
