@@ -92,6 +92,24 @@ static inline bool need_exact(const FloatStatus *s)
  */
 #define EXACT_CHECK_MIN 0x1p-900
 
+/*
+ * Those tests, and the fast muladd, call fma(); without FMA hardware the
+ * C library emulates it slowly, so then binary64 mul/div/sqrt only take
+ * the fast path when inexact is already set, and muladd never does.
+ */
+static bool host_fma;
+
+static void __attribute__((constructor)) hostfast_init(void)
+{
+    __builtin_cpu_init();
+    host_fma = __builtin_cpu_supports("fma");
+}
+
+static inline bool can_check_exact(const FloatStatus *s)
+{
+    return !need_exact(s) || host_fma;
+}
+
 /* ---- float64 -------------------------------------------------------- */
 
 static float64 f64_addsub(float64 a, float64 b, bool sub, FloatStatus *s)
@@ -127,7 +145,7 @@ float64 float64_sub(float64 a, float64 b, FloatStatus *s)
 
 float64 float64_mul(float64 a, float64 b, FloatStatus *s)
 {
-    if (host_ok(s) && f64_plain(a) && f64_plain(b)) {
+    if (host_ok(s) && can_check_exact(s) && f64_plain(a) && f64_plain(b)) {
         double x = d_of(a), y = d_of(b), r = x * y;
 
         if (x == 0 || y == 0) {
@@ -145,7 +163,8 @@ float64 float64_mul(float64 a, float64 b, FloatStatus *s)
 
 float64 float64_div(float64 a, float64 b, FloatStatus *s)
 {
-    if (host_ok(s) && f64_plain(a) && f64_plain(b) && (b << 1) != 0) {
+    if (host_ok(s) && can_check_exact(s) && f64_plain(a) && f64_plain(b)
+        && (b << 1) != 0) {
         double x = d_of(a), y = d_of(b), r = x / y;
 
         if (x == 0) {
@@ -164,7 +183,7 @@ float64 float64_div(float64 a, float64 b, FloatStatus *s)
 
 float64 float64_sqrt(float64 a, FloatStatus *s)
 {
-    if (host_ok(s) && f64_plain(a) && !(a >> 63)) {
+    if (host_ok(s) && can_check_exact(s) && f64_plain(a) && !(a >> 63)) {
         double x = d_of(a), r = sqrt(x);
 
         if (!need_exact(s) || x == 0) {
@@ -184,7 +203,8 @@ float64 float64_muladd(float64 a, float64 b, float64 c, int flags,
                        FloatStatus *s)
 {
     /* no cheap exactness test for fma: only when inexact is already set */
-    if (host_ok(s) && !need_exact(s) && !(flags & float_muladd_halve_result)
+    if (host_ok(s) && host_fma && !need_exact(s)
+        && !(flags & float_muladd_halve_result)
         && f64_plain(a) && f64_plain(b) && f64_plain(c)) {
         double x = d_of(a), y = d_of(b), z = d_of(c), r;
 
@@ -290,7 +310,8 @@ float32 float32_sqrt(float32 a, FloatStatus *s)
 float32 float32_muladd(float32 a, float32 b, float32 c, int flags,
                        FloatStatus *s)
 {
-    if (host_ok(s) && !need_exact(s) && !(flags & float_muladd_halve_result)
+    if (host_ok(s) && host_fma && !need_exact(s)
+        && !(flags & float_muladd_halve_result)
         && f32_plain(a) && f32_plain(b) && f32_plain(c)) {
         float x = f_of(a), y = f_of(b), z = f_of(c), r;
 
