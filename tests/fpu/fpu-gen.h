@@ -206,6 +206,11 @@ static int x80_specials(floatx80 *v)
     v[n++] = x80(1, X80_BIAS + 15, INT_BIT);            /* -32768 */
     v[n++] = x80(0, X80_BIAS + 31, INT_BIT);            /* 2^31 */
     v[n++] = x80(0, X80_BIAS - 1, INT_BIT);             /* 0.5 */
+    v[n++] = x80(0, 0, INT_BIT | 5);                    /* pseudo-denormal */
+    v[n++] = x80(1, 0, INT_BIT);                        /* pseudo-denormal */
+    v[n++] = x80(0, X80_BIAS, INT_BIT >> 1);            /* unnormal */
+    v[n++] = x80(0, 0x7fff, 1ull << 62);                /* pseudo-NaN */
+    v[n++] = x80(1, 0x7fff, 0);                         /* pseudo-infinity */
     return n;
 }
 
@@ -232,11 +237,14 @@ static floatx80 gen_x80(void)
     floatx80 sp[40];
     int sign = rnd() & 1;
 
-    switch (rnd() % 10) {
+    switch (rnd() % 11) {
     case 0:
         return sp[rnd() % x80_specials(sp)];
     case 1:
         return x80(sign, 0, rnd() >> (rnd() % 63 + 1));   /* denormal */
+    case 10:
+        /* any encoding, unnormals and pseudo-denormals included */
+        return make_floatx80((uint16_t)rnd(), rnd());
     case 2:
         return x80(sign, 0x7ffe - rnd() % 3, x80_sig());
     case 3:
