@@ -101,8 +101,12 @@ static bool host_fma;
 
 static void __attribute__((constructor)) hostfast_init(void)
 {
+#if defined(__x86_64__) || defined(__i386__)
     __builtin_cpu_init();
     host_fma = __builtin_cpu_supports("fma");
+#elif defined(__aarch64__) || defined(__powerpc64__) || defined(__s390x__)
+    host_fma = true;    /* fused multiply-add is in the base ISA */
+#endif
 }
 
 static inline bool can_check_exact(const FloatStatus *s)

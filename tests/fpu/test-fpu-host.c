@@ -17,6 +17,8 @@
 #include <string.h>
 #include "fpu/softfloat.h"
 #include "../unit/tap.h"
+#if defined(__x86_64__)
+
 #include "fpu-gen.h"
 
 #define MAX_DIAG 5
@@ -1231,3 +1233,13 @@ int main(int argc, char **argv)
     }
     return tap_exit_status();
 }
+
+#else
+
+int main(void)
+{
+    tap_skip("needs an x86-64 host", "soft-float against the host FPU");
+    return tap_exit_status();
+}
+
+#endif
