@@ -1208,6 +1208,76 @@ static void run_via_op(const ViaOp *op)
                : "4 rounding modes, DE not compared", t.fails);
 }
 
+/* ---- fast path against soft path under the other targets' rules ------- */
+
+typedef void StatusInit(FloatStatus *s);
+
+static void run_fast_vs_soft(const char *name, StatusInit *init)
+{
+    Tally t = { 0 };
+    long r;
+
+    for (r = 0; r < random_count * 4; r++) {
+        bool is64 = rnd() & 1;
+        const Fmt *f = is64 ? &fmt64 : &fmt32;
+        int op = rnd() % 6, kind = op == 2 ? K_MUL : op == 3 ? K_DIV : K_ADD;
+        uint64_t a = gen(f), b = rnd() % 3 ? gen(f) : gen_related(f, kind, a);
+        uint64_t c = gen(f), res[2];
+        uint8_t fl[2];
+        int v;
+
+        for (v = 0; v < 2; v++) {
+            FloatStatus s;
+
+            init(&s);
+            s.soft_only = v == 0;
+            s.flush_to_zero = s.flush_inputs_to_zero = (r >> 1) & 1;
+            s.default_nan_mode = (r >> 2) & 1;
+            s.flags = (r >> 3) & 1 ? float_flag_inexact : 0;
+            switch (op) {
+            case 0:
+                res[v] = is64 ? float64_add(a, b, &s)
+                    : float32_add((float32)a, (float32)b, &s);
+                break;
+            case 1:
+                res[v] = is64 ? float64_sub(a, b, &s)
+                    : float32_sub((float32)a, (float32)b, &s);
+                break;
+            case 2:
+                res[v] = is64 ? float64_mul(a, b, &s)
+                    : float32_mul((float32)a, (float32)b, &s);
+                break;
+            case 3:
+                res[v] = is64 ? float64_div(a, b, &s)
+                    : float32_div((float32)a, (float32)b, &s);
+                break;
+            case 4:
+                res[v] = is64 ? float64_sqrt(a, &s)
+                    : float32_sqrt((float32)a, &s);
+                break;
+            default:
+                res[v] = is64 ? float64_muladd(a, b, c, r & 15, &s)
+                    : float32_muladd((float32)a, (float32)b, (float32)c,
+                                     r & 15, &s);
+                break;
+            }
+            fl[v] = s.flags;
+        }
+        t.cases++;
+        if (res[0] != res[1] || fl[0] != fl[1]) {
+            if (t.fails++ < MAX_DIAG) {
+                tap_diag("%s op %d %llx %llx %llx: soft %llx flags %02x, "
+                         "fast %llx flags %02x", name, op,
+                         (unsigned long long)a, (unsigned long long)b,
+                         (unsigned long long)c, (unsigned long long)res[0],
+                         fl[0], (unsigned long long)res[1], fl[1]);
+            }
+        }
+    }
+    tap_report(t.fails == 0, "fast path = soft path under %s rules (FZ, DN, "
+               "muladd variants), %ld random cases", name, t.cases);
+}
+
 int main(int argc, char **argv)
 {
     size_t i;
@@ -1231,6 +1301,9 @@ int main(int argc, char **argv)
     for (i = 0; i < sizeof(via_ops) / sizeof(via_ops[0]); i++) {
         run_via_op(&via_ops[i]);
     }
+    run_fast_vs_soft("ARM", float_status_init_arm);
+    run_fast_vs_soft("PowerPC", float_status_init_ppc);
+    run_fast_vs_soft("MIPS legacy", float_status_init_mips_legacy);
     return tap_exit_status();
 }
 
