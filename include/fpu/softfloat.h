@@ -273,6 +273,40 @@ static inline float64 float64_abs(float64 a)
     return a & 0x7fffffffffffffffull;
 }
 
+static inline floatx80 floatx80_chs(floatx80 a)
+{
+    a.high ^= 0x8000;
+    return a;
+}
+
+static inline floatx80 floatx80_abs(floatx80 a)
+{
+    a.high &= 0x7fff;
+    return a;
+}
+
+static inline float128 float128_chs(float128 a)
+{
+    a.high ^= 0x8000000000000000ull;
+    return a;
+}
+
+static inline float128 float128_abs(float128 a)
+{
+    a.high &= 0x7fffffffffffffffull;
+    return a;
+}
+
+static inline float16 float16_chs(float16 a)
+{
+    return a ^ 0x8000;
+}
+
+static inline bfloat16 bfloat16_chs(bfloat16 a)
+{
+    return a ^ 0x8000;
+}
+
 static inline floatx80 make_floatx80(uint16_t high, uint64_t low)
 {
     floatx80 r = { .low = low, .high = high };
