@@ -321,7 +321,7 @@ FloatParts fpu_parts_sqrt(FloatParts a, int prec, FloatStatus *s)
 /* ---- fused multiply-add --------------------------------------------- */
 
 FloatParts fpu_parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
-                        FloatStatus *s)
+                            FloatStatus *s)
 {
     bool infzero = (a.cls == FC_INF && b.cls == FC_ZERO)
         || (a.cls == FC_ZERO && b.cls == FC_INF);
@@ -426,7 +426,7 @@ finish:
  * reduction is done and *complete is cleared (x87 C2 set).
  */
 FloatParts fpu_parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
-                     uint64_t *quot, bool *complete, FloatStatus *s)
+                         uint64_t *quot, bool *complete, FloatStatus *s)
 {
     u128 r, m;
     uint64_t q = 0;
@@ -494,7 +494,7 @@ FloatParts fpu_parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
 /* ---- round to integral ---------------------------------------------- */
 
 FloatParts fpu_parts_round_to_int(FloatParts a, int mode, bool exact,
-                              FloatStatus *s)
+                                  FloatStatus *s)
 {
     u128 ip, rem, half;
     int shift;
@@ -603,7 +603,7 @@ static int cmp_ordered(const FloatParts *a, const FloatParts *b)
 }
 
 FloatRelation fpu_parts_compare(FloatParts a, FloatParts b, bool quiet,
-                            FloatStatus *s)
+                                FloatStatus *s)
 {
     if (is_nan(&a) || is_nan(&b)) {
         if (!quiet || a.cls == FC_SNAN || b.cls == FC_SNAN) {
@@ -615,7 +615,7 @@ FloatRelation fpu_parts_compare(FloatParts a, FloatParts b, bool quiet,
 }
 
 int fpu_parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
-                 FloatStatus *s)
+                     FloatStatus *s)
 {
     bool want_max = kind & MINMAX_MAX;
     int c;

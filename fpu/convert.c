@@ -60,7 +60,7 @@ static int64_t sint_overflow(const FloatParts *p, int64_t min, int64_t max,
 }
 
 int64_t fpu_parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
-                      int64_t max, FloatStatus *s)
+                          int64_t max, FloatStatus *s)
 {
     uint64_t mag;
     bool inexact;
@@ -94,7 +94,7 @@ static uint64_t uint_overflow(const FloatParts *p, uint64_t max,
 }
 
 uint64_t fpu_parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
-                       FloatStatus *s)
+                           FloatStatus *s)
 {
     uint64_t mag;
     bool inexact;

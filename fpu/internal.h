@@ -143,13 +143,13 @@ FloatParts fpu_parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s)
 /* parts.c: pack/unpack, rounding, NaNs. */
 u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s);
 u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
-                int prec, FloatStatus *s);
+                    int prec, FloatStatus *s);
 void fpu_parts_normalize(FloatParts *p);
 FloatParts fpu_parts_default_nan(const FloatStatus *s);
 FloatParts fpu_parts_silence_nan(FloatParts p, const FloatStatus *s);
 FloatParts fpu_parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s);
 FloatParts fpu_parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
-                           bool infzero, FloatStatus *s);
+                               bool infzero, FloatStatus *s);
 FloatParts fpu_parts_return_nan(FloatParts a, FloatStatus *s);
 bool fpu_parts_input_check_slow(FloatParts *a, FloatParts *b,
                                 FloatParts *c, FloatStatus *s);
@@ -193,14 +193,14 @@ FloatParts fpu_parts_mul(FloatParts a, FloatParts b, FloatStatus *s);
 FloatParts fpu_parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s);
 FloatParts fpu_parts_sqrt(FloatParts a, int prec, FloatStatus *s);
 FloatParts fpu_parts_muladd(FloatParts a, FloatParts b, FloatParts c, int flags,
-                        FloatStatus *s);
+                            FloatStatus *s);
 FloatParts fpu_parts_rem(FloatParts a, FloatParts b, bool ieee, int max_steps,
-                     uint64_t *quot, bool *complete, FloatStatus *s);
+                         uint64_t *quot, bool *complete, FloatStatus *s);
 FloatParts fpu_parts_round_to_int(FloatParts a, int mode, bool exact,
-                              FloatStatus *s);
+                                  FloatStatus *s);
 FloatParts fpu_parts_scalbn(FloatParts a, int n, FloatStatus *s);
 FloatRelation fpu_parts_compare(FloatParts a, FloatParts b, bool quiet,
-                            FloatStatus *s);
+                                FloatStatus *s);
 
 enum {
     MINMAX_MIN = 0,
@@ -211,13 +211,13 @@ enum {
 };
 /* Returns the chosen operand index (0 = a, 1 = b) or -1 with *r set. */
 int fpu_parts_minmax(FloatParts a, FloatParts b, int kind, FloatParts *r,
-                 FloatStatus *s);
+                     FloatStatus *s);
 
 /* convert.c: integers. */
 int64_t fpu_parts_to_sint(FloatParts p, int mode, int scale, int64_t min,
-                      int64_t max, FloatStatus *s);
+                          int64_t max, FloatStatus *s);
 uint64_t fpu_parts_to_uint(FloatParts p, int mode, int scale, uint64_t max,
-                       FloatStatus *s);
+                           FloatStatus *s);
 FloatParts fpu_parts_from_sint(int64_t v, int scale);
 FloatParts fpu_parts_from_uint(uint64_t v, int scale);
 int fpu_parts_classify(const FloatFmt *f, u128 raw, const FloatStatus *s);

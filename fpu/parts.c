@@ -144,7 +144,7 @@ static u128 pack_overflow(const FloatFmt *f, bool sign, int prec,
 }
 
 u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
-                int prec, FloatStatus *s)
+                    int prec, FloatStatus *s)
 {
     int bias = fmt_bias(f);
     int emin = 1 - bias;
@@ -342,7 +342,7 @@ FloatParts fpu_parts_pick_nan2(FloatParts *a, FloatParts *b, FloatStatus *s)
 }
 
 FloatParts fpu_parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
-                           bool infzero, FloatStatus *s)
+                               bool infzero, FloatStatus *s)
 {
     FloatParts *ops[3] = { a, b, c };
     FloatParts *pick = NULL;
