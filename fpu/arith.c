@@ -95,7 +95,8 @@ static FloatParts invalid_nan(FloatStatus *s)
 
 /* ---- add / sub ------------------------------------------------------ */
 
-FloatParts fpu_parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s)
+FloatParts fpu_parts_addsub(FloatParts a, FloatParts b, bool sub,
+                            FloatStatus *s)
 {
     bool round_down = s->rounding_mode == float_round_down;
 

@@ -200,7 +200,8 @@ float16 fpu_parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
 /* Unpack binary16 or AHP as an operand (input flushing, x86 DE). */
 static FloatParts unpack_f16(float16 a, bool ieee, FloatStatus *s)
 {
-    FloatParts p = fpu_parts_unpack(ieee ? &float16_fmt : &float16_ahp_fmt, a, s);
+    const FloatFmt *f = ieee ? &float16_fmt : &float16_ahp_fmt;
+    FloatParts p = fpu_parts_unpack(f, a, s);
     uint8_t saved = fpu_parts_op_begin(s);
     bool den = fpu_parts_input_check(&p, NULL, NULL, s);
 

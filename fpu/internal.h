@@ -38,19 +38,20 @@ typedef struct {
 
 typedef struct {
     uint8_t exp_bits;
-    uint8_t frac_bits;   /* stored fraction bits, not counting an explicit int bit */
+    uint8_t frac_bits;   /* stored fraction bits, without an explicit int bit */
     bool explicit_int;   /* floatx80 */
     bool ahp;            /* ARM alternative half precision */
 } FloatFmt;
 
 /* Static so that inlined unpacking folds the field widths. */
 static const FloatFmt float16_fmt = { .exp_bits = 5, .frac_bits = 10 };
-static const FloatFmt float16_ahp_fmt = { .exp_bits = 5, .frac_bits = 10, .ahp = true };
+static const FloatFmt float16_ahp_fmt = { .exp_bits = 5, .frac_bits = 10,
+                                          .ahp = true };
 static const FloatFmt bfloat16_fmt = { .exp_bits = 8, .frac_bits = 7 };
 static const FloatFmt float32_fmt = { .exp_bits = 8, .frac_bits = 23 };
 static const FloatFmt float64_fmt = { .exp_bits = 11, .frac_bits = 52 };
 static const FloatFmt floatx80_fmt = { .exp_bits = 15, .frac_bits = 63,
-                                .explicit_int = true };
+                                       .explicit_int = true };
 static const FloatFmt float128_fmt = { .exp_bits = 15, .frac_bits = 112 };
 
 #define QUIET_BIT ((u128)1 << 126)
@@ -188,7 +189,8 @@ static inline void fpu_parts_op_end(FloatStatus *s, uint8_t saved, bool den)
  * arith.c: arithmetic on unpacked values.  Results of class FC_NORMAL are
  * not yet rounded: frac may be unnormalised and carries a sticky bit 0.
  */
-FloatParts fpu_parts_addsub(FloatParts a, FloatParts b, bool sub, FloatStatus *s);
+FloatParts fpu_parts_addsub(FloatParts a, FloatParts b, bool sub,
+                            FloatStatus *s);
 FloatParts fpu_parts_mul(FloatParts a, FloatParts b, FloatStatus *s);
 FloatParts fpu_parts_div(FloatParts a, FloatParts b, int prec, FloatStatus *s);
 FloatParts fpu_parts_sqrt(FloatParts a, int prec, FloatStatus *s);

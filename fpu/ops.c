@@ -32,7 +32,8 @@ static FloatParts unpack_x80(floatx80 a, const FloatStatus *s)
 #define float32_unpack(a, s) fpu_parts_unpack(&float32_fmt, (a), (s))
 #define float64_unpack(a, s) fpu_parts_unpack(&float64_fmt, (a), (s))
 #define floatx80_unpack(a, s) unpack_x80((a), (s))
-#define float128_unpack(a, s) fpu_parts_unpack(&float128_fmt, float128_raw(a), (s))
+#define float128_unpack(a, s) \
+    fpu_parts_unpack(&float128_fmt, float128_raw(a), (s))
 
 #define float16_fmtp (&float16_fmt)
 #define bfloat16_fmtp (&bfloat16_fmt)
