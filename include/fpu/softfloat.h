@@ -47,12 +47,12 @@ typedef enum {
 /* Exception flags; the low six bits match the x86 MXCSR/x87 layout. */
 enum {
     float_flag_invalid = 0x01,
-    float_flag_input_denormal = 0x02,  /* a denormal operand was used (x86 DE) */
+    float_flag_input_denormal = 0x02,  /* denormal operand used (x86 DE) */
     float_flag_divbyzero = 0x04,
     float_flag_overflow = 0x08,
     float_flag_underflow = 0x10,
     float_flag_inexact = 0x20,
-    float_flag_input_flushed = 0x40,   /* a denormal input was flushed (ARM IDC) */
+    float_flag_input_flushed = 0x40,   /* denormal input flushed (ARM IDC) */
 };
 
 /* x87 precision control: significand bits of floatx80 results. */
@@ -72,13 +72,13 @@ typedef enum {
 /* What fma(inf, 0, qnan) and fma(0, inf, qnan) return. */
 typedef enum {
     float_infzero_nan_c,           /* the QNaN addend, no flag (x86) */
-    float_infzero_nan_c_invalid,   /* the QNaN addend, invalid (PPC, MIPS 2008) */
+    float_infzero_nan_c_invalid,   /* the QNaN addend, invalid (PPC, MIPS R6) */
     float_infzero_default_invalid, /* default NaN, invalid (ARM, MIPS legacy) */
 } FloatInfZeroRule;
 
 /* Float to integer when the value is NaN or out of range (always invalid). */
 typedef enum {
-    float_int_indefinite,     /* x86: most negative signed / all-ones unsigned */
+    float_int_indefinite,     /* x86: INT_MIN signed, all ones unsigned */
     float_int_saturate,       /* ARM: saturate, NaN -> 0 */
     float_int_saturate_nanmin,/* PPC: saturate, NaN -> most negative */
     float_int_maxint,         /* MIPS legacy: always the largest signed */
@@ -88,9 +88,9 @@ typedef enum {
 typedef struct {
     FloatNanProp prop;
     bool order_ba;            /* consider operand b before a (SPARC) */
-    uint8_t fma_order[3];     /* operand order for 3-input NaN choice: 0=a 1=b 2=c */
+    uint8_t fma_order[3];     /* NaN order for 3 inputs: 0=a 1=b 2=c */
     FloatInfZeroRule infzero;
-    bool snan_bit_is_one;     /* MIPS legacy, PA-RISC: quiet bit set = signalling */
+    bool snan_bit_is_one;     /* MIPS legacy, PA-RISC: msb set = signalling */
     bool default_nan_sign;
     /* fraction of the default NaN, left-aligned: bit 63 = fraction msb */
     uint64_t default_nan_frac;
@@ -101,10 +101,10 @@ typedef struct {
     uint8_t floatx80_precision;   /* FloatX80Precision (0 means 64) */
     uint8_t flags;                /* accumulated float_flag_* */
     bool tininess_before_rounding;
-    bool flush_to_zero;           /* tiny results become zero (ARM FZ, x86 FTZ) */
-    bool flush_inputs_to_zero;    /* denormal inputs read as zero (ARM FZ, x86 DAZ) */
-    bool ftz_sets_inexact;        /* a flushed result also raises inexact (x86) */
-    bool default_nan_mode;        /* every NaN result is the default NaN (ARM DN) */
+    bool flush_to_zero;           /* tiny results -> zero (ARM FZ, x86 FTZ) */
+    bool flush_inputs_to_zero;    /* denormal inputs -> zero (ARM FZ, x86 DAZ) */
+    bool ftz_sets_inexact;        /* flushing also raises inexact (x86) */
+    bool default_nan_mode;        /* NaN results are the default NaN (ARM DN) */
     bool soft_only;               /* never use the host FPU fast path */
     uint8_t int_overflow;         /* FloatIntOverflow */
     FloatNanRules nan;
@@ -156,7 +156,7 @@ static inline void float_raise(FloatStatus *s, int flags)
     s->flags |= flags;
 }
 
-/* Declarations for one of float16/bfloat16/float32/float64/floatx80/float128. */
+/* Declarations for one of bfloat16/float32/float64/floatx80/float128. */
 #define FPU_DECLARE_COMMON(T)                                           \
     T T##_add(T a, T b, FloatStatus *s);                                \
     T T##_sub(T a, T b, FloatStatus *s);                                \
