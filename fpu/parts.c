@@ -351,8 +351,9 @@ FloatParts fpu_parts_pick_nan3(FloatParts *a, FloatParts *b, FloatParts *c,
     if (a->cls == FC_SNAN || b->cls == FC_SNAN || c->cls == FC_SNAN) {
         float_raise(s, float_flag_invalid);
     }
-    if (infzero) {
-        /* only c can be the NaN here */
+    if (infzero && c->cls == FC_QNAN) {
+        /* only c can be the NaN here; a signalling c propagates as usual
+         * (the ARM pseudocode tests for a quiet addend) */
         switch (s->nan.infzero) {
         case float_infzero_default_invalid:
             float_raise(s, float_flag_invalid);

@@ -271,6 +271,8 @@ static void test_arm(void)
       0x7fc00001, IV);
     /* inf * 0 + QNaN: default NaN and invalid */
     T(&g, s, float32_muladd(0x7f800000, 0, 0x7fc00003, 0, s), 0x7fc00000, IV);
+    /* ... but a signalling addend is propagated, quieted */
+    T(&g, s, float32_muladd(0x7f800000, 0, 0x7f800003, 0, s), 0x7fc00003, IV);
     /* default NaN mode (FPSCR.DN) */
     s->default_nan_mode = true;
     T(&g, s, float32_add(0x7f800001, 0x3f800000, s), 0x7fc00000, IV);
