@@ -156,6 +156,47 @@ static inline void float_raise(FloatStatus *s, int flags)
     s->flags |= flags;
 }
 
+/* Accessors, for code that prefers calls to field writes. */
+static inline void set_float_rounding_mode(int mode, FloatStatus *s)
+{
+    s->rounding_mode = mode;
+}
+
+static inline int get_float_rounding_mode(const FloatStatus *s)
+{
+    return s->rounding_mode;
+}
+
+static inline int get_float_exception_flags(const FloatStatus *s)
+{
+    return s->flags;
+}
+
+static inline void set_float_exception_flags(int flags, FloatStatus *s)
+{
+    s->flags = flags;
+}
+
+static inline void set_floatx80_rounding_precision(int bits, FloatStatus *s)
+{
+    s->floatx80_precision = bits;
+}
+
+static inline void set_flush_to_zero(bool on, FloatStatus *s)
+{
+    s->flush_to_zero = on;
+}
+
+static inline void set_flush_inputs_to_zero(bool on, FloatStatus *s)
+{
+    s->flush_inputs_to_zero = on;
+}
+
+static inline void set_default_nan_mode(bool on, FloatStatus *s)
+{
+    s->default_nan_mode = on;
+}
+
 /* Declarations for one of bfloat16/float32/float64/floatx80/float128. */
 #define FPU_DECLARE_COMMON(T)                                           \
     T T##_add(T a, T b, FloatStatus *s);                                \
@@ -261,6 +302,48 @@ static inline float32 float32_chs(float32 a)
 static inline float64 float64_chs(float64 a)
 {
     return a ^ 0x8000000000000000ull;
+}
+
+/* Class tests on the encoding alone. */
+static inline bool float32_is_zero(float32 a)
+{
+    return (a & 0x7fffffffu) == 0;
+}
+
+static inline bool float32_is_infinity(float32 a)
+{
+    return (a & 0x7fffffffu) == 0x7f800000u;
+}
+
+static inline bool float32_is_neg(float32 a)
+{
+    return a >> 31;
+}
+
+static inline bool float32_is_denormal(float32 a)
+{
+    return (a & 0x7f800000u) == 0 && (a & 0x007fffffu) != 0;
+}
+
+static inline bool float64_is_zero(float64 a)
+{
+    return (a & 0x7fffffffffffffffull) == 0;
+}
+
+static inline bool float64_is_infinity(float64 a)
+{
+    return (a & 0x7fffffffffffffffull) == 0x7ff0000000000000ull;
+}
+
+static inline bool float64_is_neg(float64 a)
+{
+    return a >> 63;
+}
+
+static inline bool float64_is_denormal(float64 a)
+{
+    return (a & 0x7ff0000000000000ull) == 0
+        && (a & 0x000fffffffffffffull) != 0;
 }
 
 static inline float32 float32_abs(float32 a)

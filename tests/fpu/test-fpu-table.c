@@ -483,6 +483,10 @@ static void test_misc(void)
     T(&g, s, float64_classify(0xfff0000000000000ull, s), float_class_neg_inf,
       0);
     T(&g, s, float32_classify(0x7f800001, s), float_class_snan, 0);
+    T(&g, s, float32_is_denormal(0x00000001), 1, 0);
+    T(&g, s, float32_is_zero(0x80000000) + float32_is_neg(0x80000000), 2, 0);
+    T(&g, s, float64_is_infinity(0xfff0000000000000ull), 1, 0);
+    T(&g, s, float64_is_denormal(0x0010000000000000ull), 0, 0);
     T(&g, s, float32_scalbn(0x3f800000, -149, s), 1, 0);     /* 2^-149 */
     T(&g, s, float32_scalbn(0x3f800000, 128, s), 0x7f800000, OF | IX);
 
