@@ -143,6 +143,12 @@ FloatParts fpu_parts_unpack(const FloatFmt *f, u128 raw, const FloatStatus *s)
 
 /* parts.c: pack/unpack, rounding, NaNs. */
 u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s);
+u128 fpu_pack_float16(FloatParts *p, int prec, FloatStatus *s);
+u128 fpu_pack_bfloat16(FloatParts *p, int prec, FloatStatus *s);
+u128 fpu_pack_float32(FloatParts *p, int prec, FloatStatus *s);
+u128 fpu_pack_float64(FloatParts *p, int prec, FloatStatus *s);
+u128 fpu_pack_floatx80(FloatParts *p, int prec, FloatStatus *s);
+u128 fpu_pack_float128(FloatParts *p, int prec, FloatStatus *s);
 u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
                     int prec, FloatStatus *s);
 void fpu_parts_normalize(FloatParts *p);

@@ -80,10 +80,10 @@ static inline void flush_only(FloatParts *p, FloatStatus *s)
     } while (0)
 
 /* Packing into each format, exact width or with the arithmetic width. */
-#define PACK(T, p, s) T##_from_raw(fpu_parts_pack(T##_fmtp, (p), \
-                                              fmt_prec(T##_fmtp), (s)))
-#define PACK_ARITH(T, p, s) T##_from_raw(fpu_parts_pack(T##_fmtp, (p), \
-                                         arith_prec(T##_fmtp, (s)), (s)))
+#define PACK(T, p, s) \
+    T##_from_raw(fpu_pack_##T((p), fmt_prec(T##_fmtp), (s)))
+#define PACK_ARITH(T, p, s) \
+    T##_from_raw(fpu_pack_##T((p), arith_prec(T##_fmtp, (s)), (s)))
 
 /* Conversion into T from parts of another format. */
 #define CONVERT_TO(T, p, s) T##_from_raw(fpu_parts_convert(T##_fmtp, (p), (s)))

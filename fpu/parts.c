@@ -89,7 +89,8 @@ void float_status_init_sparc(FloatStatus *s)
 
 /* ---- rounding and packing ------------------------------------------- */
 
-static u128 encode(const FloatFmt *f, bool sign, unsigned biased, u128 sig)
+static inline __attribute__((always_inline))
+u128 encode(const FloatFmt *f, bool sign, unsigned biased, u128 sig)
 {
     int sig_bits = f->frac_bits + f->explicit_int;
 
@@ -143,8 +144,13 @@ static u128 pack_overflow(const FloatFmt *f, bool sign, int prec,
     return encode(f, sign, emask - 1, maxsig);
 }
 
-u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
-                    int prec, FloatStatus *s)
+/*
+ * Rounding and packing are inlined into one specialised copy per format
+ * (fpu_pack_float32 ...), where the field widths are constants.
+ */
+static inline __attribute__((always_inline))
+u128 round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
+                int prec, FloatStatus *s)
 {
     int bias = fmt_bias(f);
     int emin = 1 - bias;
@@ -229,7 +235,14 @@ void fpu_parts_normalize(FloatParts *p)
     }
 }
 
-u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
+u128 fpu_round_pack(const FloatFmt *f, bool sign, int32_t exp, u128 frac,
+                    int prec, FloatStatus *s)
+{
+    return round_pack(f, sign, exp, frac, prec, s);
+}
+
+static inline __attribute__((always_inline))
+u128 parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
 {
     unsigned emask = (1u << f->exp_bits) - 1;
     int fb = f->frac_bits;
@@ -254,9 +267,27 @@ u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
                       frac | (f->explicit_int ? ((u128)1) << 63 : 0));
     }
     default:
-        return fpu_round_pack(f, p->sign, p->exp, p->frac, prec, s);
+        return round_pack(f, p->sign, p->exp, p->frac, prec, s);
     }
 }
+
+u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
+{
+    return parts_pack(f, p, prec, s);
+}
+
+#define GEN_PACK(T)                                                     \
+    u128 fpu_pack_##T(FloatParts *p, int prec, FloatStatus *s)          \
+    {                                                                   \
+        return parts_pack(&T##_fmt, p, prec, s);                        \
+    }
+
+GEN_PACK(float16)
+GEN_PACK(bfloat16)
+GEN_PACK(float32)
+GEN_PACK(float64)
+GEN_PACK(floatx80)
+GEN_PACK(float128)
 
 /* ---- NaNs ----------------------------------------------------------- */
 
