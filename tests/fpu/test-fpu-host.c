@@ -1093,6 +1093,48 @@ static uint64_t sq_fma(uint64_t a, uint64_t b, uint64_t c, int arg,
     return float128_to_float64(qr, s);
 }
 
+/*
+ * binary32/64 IEEE remainder against x87 fprem1, repeated until complete:
+ * the remainder is exact, so storing it back is exact too.  The x87 picks
+ * between NaNs by its own rule, so the soft side uses that rule as well.
+ */
+#define X87_REM(NAME, LD, ST, T, CONV, BITS, SOFT)                        \
+    static uint64_t h##BITS##_##NAME(uint64_t a, uint64_t b, uint64_t c,  \
+                                     int arg, uint32_t csr, uint32_t *fl) \
+    {                                                                     \
+        T x = (T)a, y = (T)b, r;                                          \
+        uint16_t cw = x87_cw(64, (csr >> 13) & 3), sw;                    \
+        __asm__ volatile("fninit\n\tfldcw %[cw]\n\t" LD " %[y]\n\t"      \
+                         LD " %[x]\n"                                     \
+                         "1:\n\tfprem1\n\tfnstsw %%ax\n\t"                \
+                         "testw $0x400, %%ax\n\tjnz 1b\n\t"               \
+                         ST " %[r]\n\tfstp %%st(0)\n\tfnstsw %[sw]"        \
+                         : [r] "=m"(r), [sw] "=m"(sw)                     \
+                         : [x] "m"(x), [y] "m"(y), [cw] "m"(cw)           \
+                         : "ax", "st", "st(1)", "cc", "memory");          \
+        *fl = sw & 0x3f;                                                  \
+        return r;                                                         \
+    }                                                                     \
+    static uint64_t s##BITS##_##NAME(uint64_t a, uint64_t b, uint64_t c,  \
+                                     int arg, FloatStatus *s)             \
+    {                                                                     \
+        CONV x = (CONV)a, y = (CONV)b;                                    \
+        s->nan.prop = float_nan_x87;                                      \
+        /* the loads already quiet SNaNs, raising invalid */              \
+        if (CONV##_is_signaling_nan(x, s)) {                              \
+            x = CONV##_silence_nan(x, s);                                 \
+            float_raise(s, float_flag_invalid);                           \
+        }                                                                 \
+        if (CONV##_is_signaling_nan(y, s)) {                              \
+            y = CONV##_silence_nan(y, s);                                 \
+            float_raise(s, float_flag_invalid);                           \
+        }                                                                 \
+        return SOFT(x, y, s);                                             \
+    }
+
+X87_REM(rem, "fldl", "fstpl", uint64_t, float64, 64, float64_rem)
+X87_REM(rem, "flds", "fstps", uint32_t, float32, 32, float32_rem)
+
 typedef struct {
     const char *name;
     const Fmt *fmt;
@@ -1131,6 +1173,10 @@ static const ViaOp via_ops[] = {
       h64_div, sq_div },
     { "float128 sqrt (vs binary64 sqrtsd)", &fmt64, 1, K_UNARY, 4, 0x3d, 0,
       h64_sqrt, sq_sqrt },
+    { "float64 IEEE remainder (vs x87 fprem1 loop)", &fmt64, 2, K_ADD, 4,
+      0x3d, 0, h64_rem, s64_rem },
+    { "float32 IEEE remainder (vs x87 fprem1 loop)", &fmt32, 2, K_ADD, 4,
+      0x3d, 0, h32_rem, s32_rem },
     { "float128 fma, round-to-odd (vs binary64 vfmadd213sd)", &fmt64, 3,
       K_MUL, 4, 0x3d, 0, h64_fma, sq_fma },
 };
