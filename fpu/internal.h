@@ -297,12 +297,12 @@ static inline float128 float128_from_raw(u128 r)
 }
 
 /* The soft versions of the operations hostfast.c may do on the host. */
-#define FPU_DECLARE_SOFT(T)                                             \
-    T T##_add_soft(T a, T b, FloatStatus *s);                           \
-    T T##_sub_soft(T a, T b, FloatStatus *s);                           \
-    T T##_mul_soft(T a, T b, FloatStatus *s);                           \
-    T T##_div_soft(T a, T b, FloatStatus *s);                           \
-    T T##_sqrt_soft(T a, FloatStatus *s);                               \
+#define FPU_DECLARE_SOFT(T)                                            \
+    T T##_add_soft(T a, T b, FloatStatus *s);                          \
+    T T##_sub_soft(T a, T b, FloatStatus *s);                          \
+    T T##_mul_soft(T a, T b, FloatStatus *s);                          \
+    T T##_div_soft(T a, T b, FloatStatus *s);                          \
+    T T##_sqrt_soft(T a, FloatStatus *s);                              \
     T T##_muladd_soft(T a, T b, T c, int flags, FloatStatus *s);
 
 FPU_DECLARE_SOFT(float32)

@@ -276,10 +276,10 @@ u128 fpu_parts_pack(const FloatFmt *f, FloatParts *p, int prec, FloatStatus *s)
     return parts_pack(f, p, prec, s);
 }
 
-#define GEN_PACK(T)                                                     \
-    u128 fpu_pack_##T(FloatParts *p, int prec, FloatStatus *s)          \
-    {                                                                   \
-        return parts_pack(&T##_fmt, p, prec, s);                        \
+#define GEN_PACK(T)                                                    \
+    u128 fpu_pack_##T(FloatParts *p, int prec, FloatStatus *s)         \
+    {                                                                  \
+        return parts_pack(&T##_fmt, p, prec, s);                       \
     }
 
 GEN_PACK(float16)
