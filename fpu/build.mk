@@ -3,6 +3,7 @@
 FPU_OBJS = fpu/parts.o fpu/arith.o fpu/convert.o fpu/ops.o fpu/hostfast.o
 
 libfpu.a: $(FPU_OBJS)
+TARGET_LIBS += libfpu.a
 
 # The fast path must see IEEE host arithmetic: no contraction into FMA.
 fpu/hostfast.o-cflags = -ffp-contract=off -fno-fast-math
