@@ -668,6 +668,13 @@ static void temp_dead(TCGContext *s, TCGTemp *ts)
         temp_free_reg(s, ts);
         ts->val_type = TEMP_VAL_MEM;
         return;
+    case TEMP_TB:
+        /* Dead in registers; liveness made sure memory holds the value
+         * if a later block reads it. */
+        temp_free_reg(s, ts);
+        ts->val_type = ts->mem_allocated && ts->mem_coherent ? TEMP_VAL_MEM
+                                                             : TEMP_VAL_DEAD;
+        return;
     default:
         temp_free_reg(s, ts);
         ts->val_type = TEMP_VAL_DEAD;
@@ -964,14 +971,34 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
         if (ct->oalias && (!(op->life & DEAD_ARG(i)) ||
                            ts->kind == TEMP_FIXED ||
                            temp_used_twice(op, nb_oargs, nb_iargs, ts))) {
-            /* The output overwrites this input, which lives on: copy it. */
+            /*
+             * The output overwrites this input, which lives on: build a
+             * copy straight in a register the output may use.  The
+             * source's own register is not reserved, so a later input
+             * fixed to it can still evict it.
+             */
+            TCGRegSet excl = i_allocated;
             int reg;
 
-            temp_load(s, ts, tcg_target_available_regs[type], i_allocated, 0);
-            tcg_regset_set(&i_allocated, ts->reg);
-            reg = tcg_reg_alloc(s, ct->regs, i_allocated,
+            if (ts->val_type == TEMP_VAL_REG) {
+                tcg_regset_set(&excl, ts->reg);
+            }
+            reg = tcg_reg_alloc(s, ct->regs, excl,
                                 op->output_pref[ct->alias_index]);
-            tcg_out_mov(s, type, reg, ts->reg);
+            switch (ts->val_type) {
+            case TEMP_VAL_REG:
+                tcg_out_mov(s, type, reg, ts->reg);
+                break;
+            case TEMP_VAL_CONST:
+                tcg_out_movi(s, type, reg, ts->val);
+                break;
+            case TEMP_VAL_MEM:
+                tcg_out_ld(s, type, reg, ts->mem_base->reg, ts->mem_offset);
+                break;
+            default:
+                tcg_out_movi(s, type, reg, 0);
+                break;
+            }
             new_args[i] = reg;
             tcg_regset_set(&i_allocated, reg);
             continue;

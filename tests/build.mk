@@ -28,3 +28,10 @@ demo: tests/exec/bench-exec
 tests/util/test-util: tests/util/test-util.o libtcg.a
 	$(call link,$^)
 CHECK_PROGS += tests/util/test-util
+
+# The optimizer's directed and randomized folds, on each backend.
+tests/tcg/test-optimize: tests/tcg/test-optimize.o libtcg.a
+	$(call link,$^)
+tests/tcg/test-optimize-tci: tci/tests/tcg/test-optimize.o libtcg-tci.a
+	$(call link,$^)
+CHECK_PROGS += tests/tcg/test-optimize tests/tcg/test-optimize-tci
