@@ -517,7 +517,11 @@ static void tb_log_code(CPUState *cs, const TranslationBlock *tb)
     if (qemu_loglevel_mask(CPU_LOG_TB_OUT_ASM)) {
         f = qemu_log_trylock();
         fprintf(f, "OUT: [size=%u]\n", tb->tc_size);
+#ifdef TCG_TARGET_INTERPRETER
+        tci_disas(f, tb->tc_ptr, tb->tc_size);
+#else
         log_disas_host(f, tb->tc_ptr, tb->tc_size);
+#endif
         fputc('\n', f);
         qemu_log_unlock(f);
     }

@@ -39,7 +39,7 @@ static TCGRegSet tcg_target_call_clobber_regs;
 static jmp_buf gen_code_jmp;
 
 static inline void tcg_regset_set(TCGRegSet *set, int reg) { *set |= (TCGRegSet)1 << reg; }
-static inline void tcg_regset_reset(TCGRegSet *set, int reg) { *set &= ~((TCGRegSet)1 << reg); }
+static inline __attribute__((unused)) void tcg_regset_reset(TCGRegSet *set, int reg) { *set &= ~((TCGRegSet)1 << reg); }
 static inline bool tcg_regset_test(TCGRegSet set, int reg) { return (set >> reg) & 1; }
 
 /* ------------------------------------------------------------- emitters */
@@ -49,7 +49,7 @@ static inline void tcg_out8(TCGContext *s, uint8_t v)
     *s->code_ptr++ = v;
 }
 
-static inline void tcg_out16(TCGContext *s, uint16_t v)
+static inline __attribute__((unused)) void tcg_out16(TCGContext *s, uint16_t v)
 {
     memcpy(s->code_ptr, &v, 2);
     s->code_ptr += 2;
@@ -72,7 +72,7 @@ static inline void tcg_patch32(tcg_insn_unit *p, uint32_t v)
     memcpy(p, &v, 4);
 }
 
-static inline void tcg_patch64(tcg_insn_unit *p, uint64_t v)
+static inline __attribute__((unused)) void tcg_patch64(tcg_insn_unit *p, uint64_t v)
 {
     memcpy(p, &v, 8);
 }
@@ -118,7 +118,7 @@ typedef struct TCGLdstLabel {
     tcg_insn_unit *raddr;        /* return address in the fast path */
 } TCGLdstLabel;
 
-static TCGLdstLabel *new_ldst_label(TCGContext *s)
+static __attribute__((unused)) TCGLdstLabel *new_ldst_label(TCGContext *s)
 {
     TCGLdstLabel *l = tcg_malloc(sizeof(*l));
 
@@ -763,8 +763,8 @@ static void temp_load(TCGContext *s, TCGTemp *ts, TCGRegSet required,
         s->reg_to_temp[ts->reg] = NULL;
         break;
     case TEMP_VAL_CONST:
+        /* Memory is unchanged: mem_coherent stays what it was. */
         tcg_out_movi(s, ts->type, reg, ts->val);
-        ts->mem_coherent = false;
         break;
     case TEMP_VAL_MEM:
         tcg_out_ld(s, ts->type, reg, ts->mem_base->reg, ts->mem_offset);
@@ -893,9 +893,6 @@ static void tcg_reg_alloc_mov(TCGContext *s, const TCGOp *op)
         /* Take over the input's register. */
         int reg = ts->reg;
 
-        if (ts->kind == TEMP_GLOBAL && !ts->mem_coherent) {
-            temp_sync(s, ts, allocated);
-        }
         temp_dead(s, ts);
         temp_free_reg(s, ots);
         ots->reg = reg;
@@ -982,6 +979,15 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
 
             if (ts->val_type == TEMP_VAL_REG) {
                 tcg_regset_set(&excl, ts->reg);
+                if (!(ct->regs & ~excl & ~s->reserved_regs)) {
+                    /* The source holds the only usable register (rax of
+                     * a product): spill it, then its register is the copy. */
+                    reg = ts->reg;
+                    tcg_reg_free(s, reg, i_allocated);
+                    new_args[i] = reg;
+                    tcg_regset_set(&i_allocated, reg);
+                    continue;
+                }
             }
             reg = tcg_reg_alloc(s, ct->regs, excl,
                                 op->output_pref[ct->alias_index]);
@@ -1012,14 +1018,11 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
         }
     }
 
+    /* Liveness put SYNC_ARG on the def of any value memory needs, so a
+     * dying input is simply dropped. */
     for (i = nb_oargs; i < nb_oargs + nb_iargs; i++) {
         if (op->life & DEAD_ARG(i)) {
-            TCGTemp *ts = arg_temp(op->args[i]);
-            if (ts->kind == TEMP_GLOBAL && ts->val_type == TEMP_VAL_REG &&
-                !ts->mem_coherent) {
-                temp_sync(s, ts, i_allocated);
-            }
-            temp_dead(s, ts);
+            temp_dead(s, arg_temp(op->args[i]));
         }
     }
 
@@ -1116,14 +1119,11 @@ static void tcg_reg_alloc_call(TCGContext *s, const TCGOp *op)
         tcg_regset_set(&allocated, reg);
     }
 
+    /* Liveness put SYNC_ARG on the def of any value memory needs, so a
+     * dying input is simply dropped. */
     for (i = nb_oargs; i < nb_oargs + nb_iargs; i++) {
         if (op->life & DEAD_ARG(i)) {
-            TCGTemp *ts = arg_temp(op->args[i]);
-            if (ts->kind == TEMP_GLOBAL && ts->val_type == TEMP_VAL_REG &&
-                !ts->mem_coherent) {
-                temp_sync(s, ts, allocated);
-            }
-            temp_dead(s, ts);
+            temp_dead(s, arg_temp(op->args[i]));
         }
     }
 
@@ -1232,6 +1232,10 @@ int tcg_gen_code(TCGContext *s, struct TranslationBlock *tb)
         }
         if (s->code_ptr > s->code_gen_highwater) {
             return -1;
+        }
+        /* Per-insn offsets are 16-bit: a longer TB retries smaller. */
+        if (s->code_ptr - s->code_buf > 0xff00) {
+            return -2;
         }
     }
     if (s->nb_insns > 0) {

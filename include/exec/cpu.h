@@ -131,7 +131,7 @@ bool cpu_restore_state(CPUState *cs, uintptr_t host_pc);
  * Under the interpreter the host return address is inside tci.c, so the
  * interpreter publishes the bytecode address of the call it is making.
  */
-#ifdef CONFIG_TCG_INTERPRETER
+#ifdef TCG_TARGET_INTERPRETER
 extern __thread uintptr_t tci_tb_ptr;
 #define GETPC() tci_tb_ptr
 #else
