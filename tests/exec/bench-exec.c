@@ -58,7 +58,7 @@ int main(int argc, char **argv)
         }
     }
     printf("%-44s %s\n", "TCG backend:",
-#ifdef CONFIG_TCG_INTERPRETER
+#ifdef TCG_TARGET_INTERPRETER
            "interpreter (tci)"
 #else
            "native x86-64"
