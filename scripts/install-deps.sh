@@ -5,7 +5,7 @@
 # Cross compilers build guest test programs.  Never gcc-multilib: it
 # conflicts with Debian's cross compilers (32-bit x86 uses i686-linux-gnu-gcc).
 
-PKGS="gcc make pkg-config libglib2.0-dev libpixman-1-dev libsdl2-dev
+PKGS="gcc make pkg-config python3 libglib2.0-dev libpixman-1-dev libsdl2-dev
 zlib1g-dev libfdt-dev libcapstone-dev libslirp-dev
 gcc-aarch64-linux-gnu gcc-i686-linux-gnu qemu-utils"
 

@@ -2,6 +2,7 @@
 # prints TAP lines; scripts/run-tests.sh counts them for `make check`.
 
 -include $(SRC_PATH)/tests/tcg/build.mk
+-include $(SRC_PATH)/tests/decode/build.mk
 
 TOY_OBJS = tests/exec/toy-cpu.o
 
