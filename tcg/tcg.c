@@ -517,52 +517,41 @@ static TCGOp *tcg_op_alloc(TCGContext *s, TCGOpcode opc, TCGType type,
     return op;
 }
 
-TCGOp *tcg_emit_op(TCGOpcode opc, TCGType type, int nargs)
+/* Link op between prev and next (NULL at either end of the list). */
+static TCGOp *tcg_op_link(TCGContext *s, TCGOp *op, TCGOp *prev, TCGOp *next)
 {
-    TCGContext *s = tcg_ctx;
-    TCGOp *op = tcg_op_alloc(s, opc, type, nargs);
-
-    op->prev = s->ops_last;
-    op->next = NULL;
-    if (s->ops_last) {
-        s->ops_last->next = op;
+    op->prev = prev;
+    op->next = next;
+    if (prev) {
+        prev->next = op;
     } else {
         s->ops_first = op;
     }
-    s->ops_last = op;
+    if (next) {
+        next->prev = op;
+    } else {
+        s->ops_last = op;
+    }
     return op;
+}
+
+TCGOp *tcg_emit_op(TCGOpcode opc, TCGType type, int nargs)
+{
+    TCGContext *s = tcg_ctx;
+
+    return tcg_op_link(s, tcg_op_alloc(s, opc, type, nargs), s->ops_last, NULL);
 }
 
 TCGOp *tcg_op_insert_before(TCGContext *s, TCGOp *old, TCGOpcode opc,
                             TCGType type, int nargs)
 {
-    TCGOp *op = tcg_op_alloc(s, opc, type, nargs);
-
-    op->next = old;
-    op->prev = old->prev;
-    if (old->prev) {
-        old->prev->next = op;
-    } else {
-        s->ops_first = op;
-    }
-    old->prev = op;
-    return op;
+    return tcg_op_link(s, tcg_op_alloc(s, opc, type, nargs), old->prev, old);
 }
 
 TCGOp *tcg_op_insert_after(TCGContext *s, TCGOp *old, TCGOpcode opc,
                            TCGType type, int nargs)
 {
-    TCGOp *op = tcg_op_alloc(s, opc, type, nargs);
-
-    op->prev = old;
-    op->next = old->next;
-    if (old->next) {
-        old->next->prev = op;
-    } else {
-        s->ops_last = op;
-    }
-    old->next = op;
-    return op;
+    return tcg_op_link(s, tcg_op_alloc(s, opc, type, nargs), old, old->next);
 }
 
 /* Remove an op; branches release their hold on the target label. */
