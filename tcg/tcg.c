@@ -805,6 +805,30 @@ static void tcg_reg_alloc_bb_end(TCGContext *s, TCGRegSet allocated)
     }
 }
 
+/*
+ * At a label, the state must be what every branch to it left: TB temps
+ * in their memory homes.  The fall-through path may have discarded one
+ * (it was dead there) that a branch still carries, so its memory home is
+ * where it lives from here on.  A slot made here for a temp no path has
+ * written yet holds garbage, which is all an undefined read may see.
+ */
+static void tcg_reg_alloc_label_entry(TCGContext *s)
+{
+    int i;
+
+    for (i = s->nb_globals; i < s->nb_temps; i++) {
+        TCGTemp *ts = &s->temps[i];
+
+        if (ts->kind == TEMP_TB && ts->val_type == TEMP_VAL_DEAD) {
+            if (!ts->mem_allocated) {
+                temp_allocate_frame(s, ts);
+            }
+            ts->val_type = TEMP_VAL_MEM;
+            ts->mem_coherent = true;
+        }
+    }
+}
+
 /* Before a conditional branch: globals and TB temps synced, not dropped. */
 static void tcg_reg_alloc_cbranch(TCGContext *s, TCGRegSet allocated)
 {
@@ -1213,6 +1237,7 @@ int tcg_gen_code(TCGContext *s, struct TranslationBlock *tb)
             break;
         case INDEX_op_set_label:
             tcg_reg_alloc_bb_end(s, s->reserved_regs);
+            tcg_reg_alloc_label_entry(s);
             tcg_out_label(s, arg_label(op->args[0]));
             break;
         default:
