@@ -2,9 +2,13 @@
  * tests/tcg/aarch64/mini-run.c: a minimal runner for freestanding
  * AArch64 test programs, independent of linux-user: it maps the ELF's
  * PT_LOAD segments into a reserved guest area, gives the program a
- * small stack, and runs the A64 translator, serving write, exit and
- * exit_group.  Exit status: the guest's, or 128 + the exception number
- * for an unexpected exception (the message names it and the pc).
+ * stack with the auxiliary vector static glibc needs, and runs the A64
+ * translator, serving write, exit, exit_group and just enough memory
+ * calls (brk fails, anonymous mmap) for static glibc programs.
+ * Two private calls serve the UDEF test: 0x1001 makes EXCP_UDEF skip
+ * the instruction and count it, 0x1000 returns the count.
+ * Exit status: the guest's, or 128 + the exception number for an
+ * unexpected exception (the message names it and the pc).
  *
  * usage: mini-run [-cpu model] [-d log-items] prog
  */
@@ -118,6 +122,8 @@ static uint64_t load_elf(const char *path)
 }
 
 static uint64_t mmap_next = 0x40000000;
+static bool udef_skip;
+static uint64_t udef_count;
 
 int main(int argc, char **argv)
 {
@@ -214,6 +220,13 @@ int main(int argc, char **argv)
             case 135:                         /* rt_sigprocmask */
                 x[0] = 0;
                 break;
+            case 0x1000:
+                x[0] = udef_count;
+                break;
+            case 0x1001:
+                udef_skip = true;
+                x[0] = 0;
+                break;
             case 93:                          /* exit */
             case 94:                          /* exit_group */
                 return (int)x[0];
@@ -224,6 +237,11 @@ int main(int argc, char **argv)
             continue;
         }
         if (excp == EXCP_INTERRUPT) {
+            continue;
+        }
+        if (excp == EXCP_UDEF && udef_skip) {
+            udef_count++;
+            env->pc += 4;
             continue;
         }
         fprintf(stderr, "mini-run: exception %d at pc %#llx (addr %#llx)\n",
