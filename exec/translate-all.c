@@ -563,6 +563,7 @@ retry:
         tb->cflags |= CF_NO_GOTO_TB;
     }
     tcg_func_start(s);
+    s->gen_tb = tb;     /* the translator's lookups read its flags */
     s->goto_tb_offset[0] = s->goto_tb_offset[1] = 0xffff;
     cs->cc->translate(cs, tb, max_insns);
     s->code_gen_ptr = (tcg_insn_unit *)tb->tc_ptr;

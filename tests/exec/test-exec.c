@@ -246,5 +246,8 @@ int main(void)
     test_bad_code();
     test_exit_request();
     test_flush();
+    tap_report(toy_gen_tb_mismatches == 0,
+               "translators see the TB being built as gen_tb (%u mismatches)",
+               toy_gen_tb_mismatches);
     return tap_exit_status();
 }

@@ -222,9 +222,16 @@ static const TranslatorOps toy_translator_ops = {
     .tb_stop = toy_tb_stop,
 };
 
+unsigned toy_gen_tb_mismatches;
+
 static void toy_translate(CPUState *cs, TranslationBlock *tb, int max_insns)
 {
     DisasContext ctx;
+
+    /* Inline lookups read the flags of the TB being built from gen_tb. */
+    if (tcg_ctx->gen_tb != tb) {
+        toy_gen_tb_mismatches++;
+    }
 
     translator_loop(cs, tb, max_insns, &toy_translator_ops, &ctx.base);
 }

@@ -56,6 +56,8 @@ static inline uint32_t toy_insn(int op, int rd, int rs, int imm)
 }
 
 extern uint8_t *toy_mem;
+/* Translations during which tcg_ctx->gen_tb was not the TB being built. */
+extern unsigned toy_gen_tb_mismatches;
 
 /* Set up TCG (code buffer of tb_size bytes) and one toy CPU. */
 ToyCPU *toy_init(size_t tb_size);
