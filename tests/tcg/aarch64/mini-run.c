@@ -5,8 +5,11 @@
  * stack with the auxiliary vector static glibc needs, and runs the A64
  * translator, serving write, exit, exit_group and just enough memory
  * calls (brk fails, anonymous mmap) for static glibc programs.
- * Two private calls serve the UDEF test: 0x1001 makes EXCP_UDEF skip
- * the instruction and count it, 0x1000 returns the count.
+ * Private calls serve the fault tests: 0x1001 makes EXCP_UDEF skip the
+ * instruction and count it (0x1000 returns the count); after it, fetch,
+ * alignment and data faults are counted too (0x1002 returns
+ * prefetch | unaligned << 16 | data << 32) and resume at x30, as if the
+ * faulting code had been called and returned.
  * Exit status: the guest's, or 128 + the exception number for an
  * unexpected exception (the message names it and the pc).
  *
@@ -123,7 +126,7 @@ static uint64_t load_elf(const char *path)
 
 static uint64_t mmap_next = 0x40000000;
 static bool udef_skip;
-static uint64_t udef_count;
+static uint64_t udef_count, fault_counts;
 
 int main(int argc, char **argv)
 {
@@ -223,6 +226,9 @@ int main(int argc, char **argv)
             case 0x1000:
                 x[0] = udef_count;
                 break;
+            case 0x1002:
+                x[0] = fault_counts;
+                break;
             case 0x1001:
                 udef_skip = true;
                 x[0] = 0;
@@ -242,6 +248,13 @@ int main(int argc, char **argv)
         if (excp == EXCP_UDEF && udef_skip) {
             udef_count++;
             env->pc += 4;
+            continue;
+        }
+        if (udef_skip && (excp == EXCP_PREFETCH_ABORT ||
+                          excp == EXCP_UNALIGNED || excp == EXCP_DATA_ABORT)) {
+            fault_counts += 1ull << (excp == EXCP_PREFETCH_ABORT ? 0 :
+                                     excp == EXCP_UNALIGNED ? 16 : 32);
+            env->pc = env->xregs[30];
             continue;
         }
         fprintf(stderr, "mini-run: exception %d at pc %#llx (addr %#llx)\n",

@@ -134,6 +134,28 @@ static void test_logic_cmp(void)
     CHECKQ(V3("cmgt v0.2d, v1.2d, #0", Z0, B, Z0), 0, -1ull);
 }
 
+static void test_inline_sizes(void)
+{
+    /* CMEQ per element size, register and zero forms (inlined as i64) */
+    CHECKQ(V3("cmeq v0.8h, v0.8h, #0", QV(0x0000000100000100ull, 0xff00000000000000ull), Z0, Z0),
+           0xffff0000ffff0000ull, 0x0000ffffffffffffull);
+    CHECKQ(V3("cmeq v0.4s, v0.4s, #0", QV(0x0000000080000000ull, 0x00000001ull), Z0, Z0),
+           0xffffffff00000000ull, 0xffffffff00000000ull);
+    CHECKQ(V3("cmeq v0.2d, v0.2d, #0", QV(0, 0x8000000000000000ull), Z0, Z0), -1ull, 0);
+    CHECKQ(V3("cmeq v0.2s, v0.2s, v1.2s", QV(0x1234567800000001ull, 5), QV(0x1234567800000002ull, 5), Z0),
+           0xffffffff00000000ull, 0);
+    CHECKQ(V3("cmeq v0.8b, v0.8b, v1.8b", QV(0x8000ff7f01000080ull, 1), QV(0x8001ff7f02000080ull, 1), Z0),
+           0xff00ffff00ffffffull, 0);
+    /* byte pairwise reductions, 16 and 8 lanes */
+    CHECKQ(V3("uminp v0.16b, v0.16b, v1.16b", A, B, Z0), 0x0e0c0a0806040200ull, 0x0020406080a0c0e0ull);
+    CHECKQ(V3("uminp v0.8b, v0.8b, v1.8b", A, B, Z0), 0x80a0c0e006040200ull, 0);
+    CHECKQ(V3("addp v0.8b, v0.8b, v1.8b", A, B, Z0), 0x105090d00d090501ull, 0);
+    /* vector integer ops on whole registers */
+    CHECKQ(V3("umax v0.8h, v0.8h, v1.8h", A, B, Z0), 0x8090a0b0c0d0e0f0ull, 0x0f0e203040506070ull);
+    CHECKQ(V3("smin v0.4s, v0.4s, v1.4s", A, B, Z0), 0x8090a0b0c0d0e0f0ull, 0x001020300b0a0908ull);
+    CHECKQ(V3("mla v0.16b, v1.16b, v2.16b", A, B, QV(0x0101010101010101ull, 0)), 0x8796a5b4c3d2e1f0ull, 0x0f0e0d0c0b0a0908ull);
+}
+
 static void test_arith(void)
 {
     CHECKQ(V3("add v0.16b, v0.16b, v1.16b", A, B, Z0), 0x8796a5b4c3d2e1f0ull, 0x0f1e2d3c4b5a6978ull);
@@ -229,6 +251,7 @@ static void test_main(void)
     test_moves();
     test_logic_cmp();
     test_arith();
+    test_inline_sizes();
     test_reduce();
     test_shift_narrow();
     test_permute();

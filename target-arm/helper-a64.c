@@ -1,0 +1,325 @@
+/*
+ * target-arm/helper-a64.c: run-time helpers of the A64 translator
+ * (integer and system side): exceptions, CRC32, DC ZVA, the counter,
+ * exclusives and LSE atomics.  Each helper is paired with the
+ * TCGHelperInfo that translate-a64.c passes to tcg_gen_call().
+ *
+ * Guest memory accessed from a helper is checked against the page
+ * flags first: a bad access raises EXCP_DATA_ABORT (SIGSEGV for
+ * linux-user) at the guest instruction, restored from the host return
+ * address, instead of faulting inside the helper.  Atomicity comes
+ * from host atomics on g2h(addr), so other guest threads (host threads)
+ * see the same single-copy atomic behaviour as on hardware.
+ */
+#include <stdbool.h>
+#include <string.h>
+#include <time.h>
+
+#include "user/guest-mem.h"
+#include "internals.h"
+
+#define DEF_HELPER_INFO(NM, fl, rt, n, ...)                                \
+    const TCGHelperInfo helper_info_##NM = {                               \
+        .func = (void *)helper_##NM, .name = #NM, .flags = (fl),           \
+        .ret = (rt), .nargs = (n), .args = { __VA_ARGS__ },                \
+    }
+
+#define P   TCG_CALL_PTR
+#define I64 TCG_CALL_I64
+
+/* ----------------------------------------------------------- exceptions */
+
+static void helper_raise(CPUARMState *env, uint64_t excp, uint64_t syndrome)
+{
+    env->exception.syndrome = syndrome;
+    cpu_raise_exception(env_cpu(env), excp, 0);
+}
+DEF_HELPER_INFO(raise, 0, TCG_CALL_VOID, 3, P, I64, I64);
+
+/* Check a helper's guest access; raise at the guest insn if it is bad. */
+static void *check_access(CPUARMState *env, uint64_t addr, unsigned size,
+                          int prot, uintptr_t ra)
+{
+    if (addr & (size - 1)) {
+        env->exception.vaddress = addr;
+        env->exception.syndrome = (0x24u << 26) | 0x21;  /* alignment */
+        cpu_raise_exception(env_cpu(env), EXCP_UNALIGNED, ra);
+    }
+    if (!page_check_range(addr, size, prot)) {
+        env->exception.vaddress = addr;
+        env->exception.syndrome = (0x24u << 26) |
+                                  ((prot & PAGE_WRITE) ? 1u << 6 : 0) | 0x07;
+        cpu_raise_exception(env_cpu(env), EXCP_DATA_ABORT, ra);
+    }
+    return g2h(addr);
+}
+
+/* ------------------------------------------------------------ CRC32 */
+
+static uint64_t crc32_bytes(uint32_t crc, uint64_t val, unsigned bytes,
+                            uint32_t poly)
+{
+    unsigned i, b;
+
+    for (i = 0; i < bytes; i++) {
+        crc ^= (uint8_t)(val >> (i * 8));
+        for (b = 0; b < 8; b++) {
+            crc = (crc >> 1) ^ ((crc & 1) ? poly : 0);
+        }
+    }
+    return crc;
+}
+
+static uint64_t helper_crc32(uint64_t acc, uint64_t val, uint64_t bytes)
+{
+    return crc32_bytes(acc, val, bytes, 0xedb88320u);
+}
+DEF_HELPER_INFO(crc32, TCG_CALL_NO_RWG_SE, I64, 3, I64, I64, I64);
+
+static uint64_t helper_crc32c(uint64_t acc, uint64_t val, uint64_t bytes)
+{
+    return crc32_bytes(acc, val, bytes, 0x82f63b78u);
+}
+DEF_HELPER_INFO(crc32c, TCG_CALL_NO_RWG_SE, I64, 3, I64, I64, I64);
+
+/* ------------------------------------------------------- system side */
+
+static void helper_dc_zva(CPUARMState *env, uint64_t addr)
+{
+    ARMCPU *cpu = env_archcpu(env);
+    unsigned block = 4u << (cpu->dczid & 15);
+    uint64_t base = addr & ~(uint64_t)(block - 1);
+
+    if (!page_check_range(base, block, PAGE_WRITE)) {
+        env->exception.vaddress = addr;
+        env->exception.syndrome = (0x24u << 26) | (1u << 6) | 0x07;
+        cpu_raise_exception(env_cpu(env), EXCP_DATA_ABORT, GETPC());
+    }
+    memset(g2h(base), 0, block);
+}
+DEF_HELPER_INFO(dc_zva, TCG_CALL_NO_WG, TCG_CALL_VOID, 2, P, I64);
+
+/* The generic timer at 1 GHz / 16 = 62.5 MHz, from the host clock. */
+#define CNTFRQ_HZ 62500000ull
+
+static uint64_t helper_cntvct(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * CNTFRQ_HZ + (uint64_t)ts.tv_nsec / 16;
+}
+DEF_HELPER_INFO(cntvct, TCG_CALL_NO_RWG, I64, 0, 0);
+
+static void helper_set_fpcr(CPUARMState *env, uint64_t val)
+{
+    vfp_set_fpcr(env, val);
+}
+DEF_HELPER_INFO(set_fpcr, TCG_CALL_NO_RWG, TCG_CALL_VOID, 2, P, I64);
+
+static uint64_t helper_get_fpsr(CPUARMState *env)
+{
+    return vfp_get_fpsr(env);
+}
+DEF_HELPER_INFO(get_fpsr, TCG_CALL_NO_RWG, I64, 1, P);
+
+static void helper_set_fpsr(CPUARMState *env, uint64_t val)
+{
+    vfp_set_fpsr(env, val);
+}
+DEF_HELPER_INFO(set_fpsr, TCG_CALL_NO_RWG, TCG_CALL_VOID, 2, P, I64);
+
+
+/* ------------------------------------------------- exclusives, atomics */
+
+static bool cmpxchg_sized(void *p, unsigned size_log, uint64_t *expected,
+                          uint64_t desired)
+{
+    switch (size_log) {
+    case 0: {
+        uint8_t e = *expected;
+        bool ok = __atomic_compare_exchange_n((uint8_t *)p, &e, desired, false,
+                                              __ATOMIC_SEQ_CST,
+                                              __ATOMIC_SEQ_CST);
+        *expected = e;
+        return ok;
+    }
+    case 1: {
+        uint16_t e = *expected;
+        bool ok = __atomic_compare_exchange_n((uint16_t *)p, &e, desired,
+                                              false, __ATOMIC_SEQ_CST,
+                                              __ATOMIC_SEQ_CST);
+        *expected = e;
+        return ok;
+    }
+    case 2: {
+        uint32_t e = *expected;
+        bool ok = __atomic_compare_exchange_n((uint32_t *)p, &e, desired,
+                                              false, __ATOMIC_SEQ_CST,
+                                              __ATOMIC_SEQ_CST);
+        *expected = e;
+        return ok;
+    }
+    default:
+        return __atomic_compare_exchange_n((uint64_t *)p, expected, desired,
+                                           false, __ATOMIC_SEQ_CST,
+                                           __ATOMIC_SEQ_CST);
+    }
+}
+
+/* A 16-byte compare-and-swap; lo and hi get the old value. */
+static bool cmpxchg16(void *p, uint64_t *lo, uint64_t *hi, uint64_t nlo,
+                      uint64_t nhi)
+{
+#if defined(__x86_64__)
+    bool ok;
+    __asm__ volatile("lock cmpxchg16b %1"
+                     : "=@ccz"(ok), "+m"(*(volatile __int128 *)p),
+                       "+a"(*lo), "+d"(*hi)
+                     : "b"(nlo), "c"(nhi)
+                     : "memory");
+    return ok;
+#else
+    __int128 e = ((unsigned __int128)*hi << 64) | *lo;
+    __int128 n = ((unsigned __int128)nhi << 64) | nlo;
+    bool ok = __atomic_compare_exchange_n((__int128 *)p, &e, n, false,
+                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    *lo = (uint64_t)e;
+    *hi = (uint64_t)((unsigned __int128)e >> 64);
+    return ok;
+#endif
+}
+
+/*
+ * STXR: succeed (0) only if the monitor holds addr and memory still has
+ * the value LDXR saw; the compare-and-swap makes the pair atomic with
+ * respect to other threads (ABA is accepted, as in every user-mode
+ * emulator without a per-address monitor).
+ */
+static uint64_t helper_exclusive_store(CPUARMState *env, uint64_t addr,
+                                       uint64_t val, uint64_t size_log)
+{
+    uint64_t expected = env->exclusive_val;
+    void *p;
+    bool ok;
+
+    if (env->exclusive_addr != addr) {
+        env->exclusive_addr = -1;
+        return 1;
+    }
+    env->exclusive_addr = -1;
+    p = check_access(env, addr, 1u << size_log, PAGE_WRITE, GETPC());
+    ok = cmpxchg_sized(p, size_log, &expected, val);
+    return !ok;
+}
+DEF_HELPER_INFO(exclusive_store, 0, I64, 4, P, I64, I64, I64);
+
+static uint64_t helper_exclusive_store_pair(CPUARMState *env, uint64_t addr,
+                                            uint64_t lo, uint64_t hi)
+{
+    uint64_t elo = env->exclusive_val, ehi = env->exclusive_high;
+    void *p;
+
+    if (env->exclusive_addr != addr) {
+        env->exclusive_addr = -1;
+        return 1;
+    }
+    env->exclusive_addr = -1;
+    p = check_access(env, addr, 16, PAGE_WRITE, GETPC());
+    return !cmpxchg16(p, &elo, &ehi, lo, hi);
+}
+DEF_HELPER_INFO(exclusive_store_pair, 0, I64, 4, P, I64, I64, I64);
+
+static int64_t sext(uint64_t v, unsigned size_log)
+{
+    unsigned sh = 64 - (8u << size_log);
+
+    return (int64_t)(v << sh) >> sh;
+}
+
+/* LDADD..LDUMIN, SWP: returns the old value, zero-extended. */
+static uint64_t helper_atomic_op(CPUARMState *env, uint64_t addr,
+                                 uint64_t val, uint64_t desc)
+{
+    unsigned kind = desc & 0xff, size_log = (desc >> 8) & 3;
+    uint64_t mask = size_log == 3 ? ~0ull : (1ull << (8u << size_log)) - 1;
+    void *p = check_access(env, addr, 1u << size_log, PAGE_WRITE | PAGE_READ,
+                           GETPC());
+    uint64_t old, new;
+
+    val &= mask;
+    old = 0;
+    switch (size_log) {
+    case 0: old = __atomic_load_n((uint8_t *)p, __ATOMIC_RELAXED); break;
+    case 1: old = __atomic_load_n((uint16_t *)p, __ATOMIC_RELAXED); break;
+    case 2: old = __atomic_load_n((uint32_t *)p, __ATOMIC_RELAXED); break;
+    default: old = __atomic_load_n((uint64_t *)p, __ATOMIC_RELAXED); break;
+    }
+    do {
+        switch (kind) {
+        case ATOMIC_ADD: new = old + val; break;
+        case ATOMIC_CLR: new = old & ~val; break;
+        case ATOMIC_EOR: new = old ^ val; break;
+        case ATOMIC_SET: new = old | val; break;
+        case ATOMIC_SMAX:
+            new = sext(old, size_log) > sext(val, size_log) ? old : val;
+            break;
+        case ATOMIC_SMIN:
+            new = sext(old, size_log) < sext(val, size_log) ? old : val;
+            break;
+        case ATOMIC_UMAX: new = old > val ? old : val; break;
+        case ATOMIC_UMIN: new = old < val ? old : val; break;
+        default: new = val; break;
+        }
+        new &= mask;
+    } while (!cmpxchg_sized(p, size_log, &old, new));
+    return old & mask;
+}
+DEF_HELPER_INFO(atomic_op, 0, I64, 4, P, I64, I64, I64);
+
+static uint64_t helper_cas(CPUARMState *env, uint64_t addr, uint64_t cmp,
+                           uint64_t new, uint64_t size_log)
+{
+    uint64_t mask = size_log == 3 ? ~0ull : (1ull << (8u << size_log)) - 1;
+    void *p = check_access(env, addr, 1u << size_log, PAGE_WRITE | PAGE_READ,
+                           GETPC());
+    uint64_t expected = cmp & mask;
+
+    cmpxchg_sized(p, size_log, &expected, new & mask);
+    return expected & mask;
+}
+DEF_HELPER_INFO(cas, 0, I64, 5, P, I64, I64, I64, I64);
+
+/* CASP: desc = size_log of one element | rs << 8 | rt << 16. */
+static void helper_casp(CPUARMState *env, uint64_t addr, uint64_t desc)
+{
+    unsigned size_log = desc & 0xff, rs = (desc >> 8) & 31, rt = desc >> 16;
+    uint64_t *x = env->xregs;
+    uint64_t s0 = x[rs], s1 = rs + 1 == 31 ? 0 : x[rs + 1];
+    uint64_t t0 = rt == 31 ? 0 : x[rt], t1 = rt + 1 >= 31 ? 0 : x[rt + 1];
+    void *p = check_access(env, addr, 2u << size_log, PAGE_WRITE | PAGE_READ,
+                           GETPC());
+
+    if (rs == 31) {
+        s0 = 0;
+    }
+    if (size_log == 2) {
+        uint64_t e = (uint32_t)s0 | (s1 << 32);
+        cmpxchg_sized(p, 3, &e, (uint32_t)t0 | (t1 << 32));
+        if (rs != 31) {
+            x[rs] = (uint32_t)e;
+            if (rs + 1 != 31) {
+                x[rs + 1] = e >> 32;
+            }
+        }
+    } else {
+        cmpxchg16(p, &s0, &s1, t0, t1);
+        if (rs != 31) {
+            x[rs] = s0;
+            if (rs + 1 != 31) {
+                x[rs + 1] = s1;
+            }
+        }
+    }
+}
+DEF_HELPER_INFO(casp, 0, TCG_CALL_VOID, 3, P, I64, I64);
