@@ -1,0 +1,32 @@
+# linux-user/: user-mode process emulation, compiled once per *-linux-user
+# target (rules.mak's TARGET_RULES) with -Ilinux-user -Ilinux-user/<arch>
+# and the target's config-target.h.
+#
+# The per-target ABI files come from linux-user-<arch>-obj; rules.mak
+# expands linux-user-obj inside its foreach over TARGET_LIST, whose loop
+# variable t names the target being set up.
+
+linux-user-generic-obj = \
+	linux-user/main.c \
+	linux-user/elfload.c \
+	linux-user/mmap.c \
+	linux-user/safe-syscall.c \
+	linux-user/signal.c \
+	linux-user/syscall.c \
+	linux-user/syscall-file.c \
+	linux-user/syscall-ipc.c \
+	linux-user/syscall-mem.c \
+	linux-user/syscall-proc.c \
+	linux-user/syscall-signal.c \
+	linux-user/syscall-sock.c \
+	linux-user/syscall-time.c
+
+linux-user-aarch64-obj = \
+	linux-user/aarch64/cpu_loop.c \
+	linux-user/aarch64/signal.c
+
+linux-user-obj = $(linux-user-generic-obj) \
+	$(linux-user-$(TARGET_$(t)_ARCH)-obj)
+
+# Its tests (tests/build.mk does not list them).
+include $(SRC_PATH)/tests/linux-user/build.mk
