@@ -15,6 +15,7 @@
 #include "qemu/log.h"
 
 intptr_t cpu_env_offset;
+uint32_t tb_default_cflags;
 
 void cpu_common_init(CPUState *cs, const CPUClass *cc, void *env)
 {
@@ -76,7 +77,7 @@ static TranslationBlock *tb_find(CPUState *cs)
     cs->cc->get_tb_cpu_state(cs, &pc, &cs_base, &flags);
     tb = tb_lookup(cs, pc, cs_base, flags);
     if (!tb) {
-        tb = tb_gen_code(cs, pc, cs_base, flags, 0);
+        tb = tb_gen_code(cs, pc, cs_base, flags, tb_default_cflags);
         /* Fill the jump cache so the next lookup (inline too) hits. */
         tb_lookup(cs, pc, cs_base, flags);
     }

@@ -547,6 +547,9 @@ int main(int argc, char **argv)
     }
 
     tcg_exec_init(accel_opts.tb_size, false);
+    if (one_insn_per_tb) {
+        tb_default_cflags = 1;      /* CF_COUNT_MASK: one guest insn per TB */
+    }
     env = target_cpu_create(cpu_model);
     if (!env) {
         error_exit("unable to find CPU model '%s' (-cpu help lists them)",

@@ -47,6 +47,9 @@ static inline TranslationBlock *tb_from_tc(const void *tc_ptr)
     return (TranslationBlock *)((const char *)tc_ptr - TB_CODE_OFFSET);
 }
 
+/* cflags for every TB the exec loop translates (-one-insn-per-tb: 1). */
+extern uint32_t tb_default_cflags;
+
 /* Set up the code buffer (size in bytes, 0 = default) and TCG. */
 void tcg_exec_init(size_t tb_size, bool system_mode);
 

@@ -230,6 +230,26 @@ static void test_exit_request(void)
                "(pc %#llx)", (unsigned long long)cpu->env.pc);
 }
 
+static void test_one_insn_per_tb(void)
+{
+    const uint32_t prog[] = {
+        I(LI, 1, 0, 5), I(ADDI, 1, 0, 6), I(ADDI, 1, 0, 7), I(HALT, 0, 0, 0),
+    };
+    uint64_t tbs = tb_stats.tbs_translated, insns = tb_stats.insns_translated;
+    int e;
+
+    put(0xa000, prog, 4);
+    tb_default_cflags = 1;
+    e = toy_run(cpu, 0xa000);
+    tb_default_cflags = 0;
+    tap_report(e == EXCP_TOY_HALT && cpu->env.r[1] == 18 &&
+               tb_stats.tbs_translated - tbs == 4 &&
+               tb_stats.insns_translated - insns == 4,
+               "one instruction per TB: 4 insns in %llu TBs, r1 = %llu",
+               (unsigned long long)(tb_stats.tbs_translated - tbs),
+               (unsigned long long)cpu->env.r[1]);
+}
+
 int main(void)
 {
     cpu = toy_init(1 << 20);
@@ -246,6 +266,7 @@ int main(void)
     test_bad_code();
     test_exit_request();
     test_flush();
+    test_one_insn_per_tb();
     tap_report(toy_gen_tb_mismatches == 0,
                "translators see the TB being built as gen_tb (%u mismatches)",
                toy_gen_tb_mismatches);
