@@ -21,10 +21,8 @@ CHECK_PROGS += tests/exec/test-exec tests/exec/test-exec-tci
 CHECK_DEPS += tests/exec/bench-exec tests/exec/bench-exec-tci
 BENCH_CMDS += ./tests/exec/bench-exec ./tests/exec/bench-exec-tci
 
-demo: tests/exec/bench-exec
-	@echo "Built-in demonstration: a toy guest CPU runs through the translator"
-	@echo "(real guests arrive with the target issues)."
-	@./tests/exec/bench-exec --stats
+demo: all tests/exec/bench-exec
+	@$(SRC_PATH)/tests/demo/demo.sh
 .PHONY: demo
 
 tests/util/test-util: tests/util/test-util.o libtcg.a
