@@ -369,12 +369,28 @@ int bdrv_truncate(BlockDriverState *bs, uint64_t size, bool shrink,
 int bdrv_block_status(BlockDriverState *bs, uint64_t off, uint64_t len,
                       uint64_t *pnum, uint64_t *map)
 {
+    int ret;
+
     *map = 0;
     if (!bs->drv->block_status) {
         *pnum = len;
         return BDRV_BLOCK_DATA | BDRV_BLOCK_ALLOCATED;
     }
-    return bs->drv->block_status(bs, off, len, pnum, map);
+    ret = bs->drv->block_status(bs, off, len, pnum, map);
+    /* Data mapped to a hole of the host file reads as zeroes. */
+    if (ret > 0 && (ret & BDRV_BLOCK_DATA) && (ret & BDRV_BLOCK_OFFSET_VALID)
+        && bs->file && bs->file->drv->block_status && *pnum > 0) {
+        uint64_t fpnum, fmap;
+        int fret = bs->file->drv->block_status(bs->file, *map, *pnum,
+                                               &fpnum, &fmap);
+        if (fret >= 0 && fpnum > 0) {
+            *pnum = fpnum;
+            if (fret & BDRV_BLOCK_ZERO) {
+                ret |= BDRV_BLOCK_ZERO;
+            }
+        }
+    }
+    return ret;
 }
 
 int64_t bdrv_get_allocated_file_size(BlockDriverState *bs)

@@ -21,3 +21,6 @@ CHECK_DEPS += qemu-img tests/block/crash-writer
 CHECK_SCRIPTS += tests/block/interop.sh tests/block/malformed.sh \
 	tests/block/crash.sh
 BENCH_CMDS += $(SRC_PATH)/tests/block/bench.sh
+
+tests/block/test-qcow2.o-cflags = -I$(SRC_PATH)
+tests/block/fuzz-main.o-cflags = -I$(SRC_PATH)

@@ -403,7 +403,13 @@ int64_t qcow2_alloc_bytes(BlockDriverState *bs, uint64_t len)
     if (len > (uint64_t)s->cluster_size) {
         return -EINVAL;
     }
-    if (off != 0 && in != 0 && in + len <= (uint64_t)s->cluster_size) {
+    uint64_t rc = UINT64_MAX;
+
+    if (off != 0 && in != 0) {
+        qcow2_get_refcount(bs, off >> s->cluster_bits, &rc);
+    }
+    if (off != 0 && in != 0 && in + len <= (uint64_t)s->cluster_size &&
+        rc < s->refcount_max) {
         ret = qcow2_update_refcount(bs, off, 1, 1);
         if (ret < 0) {
             return ret;
@@ -460,6 +466,7 @@ void qcow2_free_entry(BlockDriverState *bs, uint64_t l2e)
 typedef struct CheckState {
     uint32_t *ref;              /* computed references per cluster */
     uint64_t nb;
+    uint64_t next_contiguous;   /* fragmentation statistics */
     BdrvCheckResult *res;
 } CheckState;
 
@@ -542,18 +549,18 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
             cs->res->check_errors++;
             continue;
         }
+        cs->next_contiguous = 0;    /* contiguity is judged per L2 table */
         for (j = 0; j < (uint64_t)s->l2_size; j++) {
             uint64_t l2e = qcow2_be64(l2raw + 8 * j);
             uint64_t off, len;
 
             switch (qcow2_entry_type(s, l2e)) {
             case QCOW2_CLUSTER_COMPRESSED:
-                if (s->version >= 3 || 1) {
-                    cs->res->compressed_clusters += active;
-                }
                 qcow2_compressed_range(s, l2e, &off, &len);
                 check_inc(bs, cs, off, len, "compressed cluster");
                 cs->res->allocated_clusters += active;
+                cs->res->compressed_clusters += active;
+                cs->res->fragmented_clusters += active;
                 break;
             case QCOW2_CLUSTER_NORMAL:
             case QCOW2_CLUSTER_ZERO_ALLOC:
@@ -565,7 +572,13 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
                     cs->res->corruptions++;
                     break;
                 }
-                cs->res->allocated_clusters += active;
+                if (active) {
+                    cs->res->allocated_clusters++;
+                    if (cs->next_contiguous && off != cs->next_contiguous) {
+                        cs->res->fragmented_clusters++;
+                    }
+                    cs->next_contiguous = off + s->cluster_size;
+                }
                 check_inc(bs, cs, off, s->cluster_size, "data cluster");
                 break;
             default:
@@ -670,6 +683,21 @@ static int rebuild_refcounts(BlockDriverState *bs, CheckState *cs)
     uint8_t hdr[12];
     int ret;
 
+    /* The old refcount structure is not carried over. */
+    for (i = 0; i < s->refcount_table_clusters; i++) {
+        uint64_t c = (s->refcount_table_offset >> s->cluster_bits) + i;
+        if (c < cs->nb && cs->ref[c]) {
+            cs->ref[c]--;
+        }
+    }
+    for (i = 0; i < s->refcount_table_size; i++) {
+        uint64_t off = s->refcount_table[i] & REFT_OFFSET_MASK;
+        uint64_t c = off >> s->cluster_bits;
+        if (off && !(off & (s->cluster_size - 1)) && c < cs->nb &&
+            cs->ref[c]) {
+            cs->ref[c]--;
+        }
+    }
     /* Size the new structure so that it also covers itself. */
     nblocks = 1;
     tclusters = 1;
@@ -757,6 +785,7 @@ static int check_pass(BlockDriverState *bs, BdrvCheckResult *res, int fix,
     }
     cs.nb = qcow2_align_up(flen, s->cluster_size) >> s->cluster_bits;
     cs.res = res;
+    cs.next_contiguous = 0;
     cs.ref = calloc(cs.nb ? cs.nb : 1, sizeof(uint32_t));
     if (!cs.ref) {
         return -ENOMEM;

@@ -312,7 +312,8 @@ static int map_status(BlockDriverState *bs, uint64_t off, uint64_t len,
         int st;
 
         if (clen >= 0 && off >= (uint64_t)clen) {
-            e->depth = depth;
+            /* Past the end of a backing file: the overlay answers. */
+            e->depth = depth > 0 ? depth - 1 : 0;
             e->present = false;
             e->zero = true;
             e->data = false;

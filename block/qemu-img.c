@@ -409,6 +409,10 @@ static int img_check(int argc, char **argv)
             printf("    \"allocated-clusters\": %" PRId64 ",\n",
                    r.allocated_clusters);
         }
+        if (r.fragmented_clusters) {
+            printf("    \"fragmented-clusters\": %" PRId64 ",\n",
+                   r.fragmented_clusters);
+        }
         if (r.compressed_clusters) {
             printf("    \"compressed-clusters\": %" PRId64 ",\n",
                    r.compressed_clusters);

@@ -254,11 +254,15 @@ static int do_io(int argc, char **argv)
             if (t == 'w') {
                 ret = bdrv_pwrite(bs, off, buf, len);
             } else {
-                uint64_t p;
-                for (p = 0; p < len && ret == 0; p += 65536) {
+                BdrvInfo fi = { .cluster_size = 65536 };
+                uint64_t p, cs;
+                if (bs->drv->get_info) {
+                    bs->drv->get_info(bs, &fi);
+                }
+                cs = fi.cluster_size;
+                for (p = 0; p < len && ret == 0; p += cs) {
                     ret = bdrv_pwrite_compressed(bs, off + p, buf + p,
-                                                 len - p < 65536 ?
-                                                 len - p : 65536);
+                                                 len - p < cs ? len - p : cs);
                 }
             }
             free(buf);
