@@ -26,7 +26,7 @@ int qcow2_cache_init(Qcow2Cache *c, int n, int size)
     c->clock = 0;
     c->offset = calloc(n, sizeof(uint64_t));
     c->used = calloc(n, sizeof(uint64_t));
-    c->data = malloc((size_t)n * size);
+    c->data = calloc(n, sizeof(uint8_t *));
     if (!c->offset || !c->used || !c->data) {
         qcow2_cache_destroy(c);
         return -ENOMEM;
@@ -36,6 +36,11 @@ int qcow2_cache_init(Qcow2Cache *c, int n, int size)
 
 void qcow2_cache_destroy(Qcow2Cache *c)
 {
+    int i;
+
+    for (i = 0; c->data && i < c->n; i++) {
+        free(c->data[i]);
+    }
     free(c->offset);
     free(c->used);
     free(c->data);
@@ -53,18 +58,33 @@ uint8_t *qcow2_cache_get(BlockDriverState *bs, Qcow2Cache *c,
                          uint64_t offset, bool read)
 {
     int i, victim = 0;
+    int64_t flen;
     uint8_t *p;
 
     for (i = 0; i < c->n; i++) {
-        if (c->offset[i] == offset) {
+        if (c->offset[i] == offset && c->data[i]) {
             c->used[i] = ++c->clock;
-            return c->data + (size_t)i * c->size;
+            return c->data[i];
         }
         if (c->used[i] < c->used[victim]) {
             victim = i;
         }
     }
-    p = c->data + (size_t)victim * c->size;
+    if (read) {
+        /* Tables live inside the file; this also bounds our memory use. */
+        flen = bdrv_getlength(bs->file);
+        if (flen < 0 || offset + c->size > (uint64_t)flen ||
+            offset + c->size < offset) {
+            return NULL;
+        }
+    }
+    if (!c->data[victim]) {
+        c->data[victim] = malloc(c->size);
+        if (!c->data[victim]) {
+            return NULL;
+        }
+    }
+    p = c->data[victim];
     c->offset[victim] = 0;
     if (read) {
         if (bdrv_pread(bs->file, offset, p, c->size) < 0) {
@@ -136,6 +156,18 @@ int qcow2_get_cluster(BlockDriverState *bs, uint64_t off, uint64_t len,
     *l2e = 0;
     if (l1_index >= s->l1_size ||
         (l2_off = s->l1_table[l1_index] & L1E_OFFSET_MASK) == 0) {
+        /* Extend over following unallocated L1 entries (sparse images). */
+        uint64_t range = (uint64_t)s->cluster_size << s->l2_bits;
+        uint64_t k = l1_index + 1;
+        while (avail < len && (k >= s->l1_size ||
+                               !(s->l1_table[k] & L1E_OFFSET_MASK))) {
+            avail = len - avail < range ? len : avail + range;
+            if (k >= s->l1_size) {
+                avail = len;
+                break;
+            }
+            k++;
+        }
         *type = QCOW2_CLUSTER_UNALLOCATED;
         *bytes = avail;
         return 0;
@@ -189,6 +221,12 @@ int qcow2_read_compressed(BlockDriverState *bs, uint64_t l2e)
 
     if (s->cbuf_entry == l2e && l2e) {
         return 0;
+    }
+    if (!s->cbuf) {
+        s->cbuf = malloc(s->cluster_size);
+        if (!s->cbuf) {
+            return -ENOMEM;
+        }
     }
     s->cbuf_entry = 0;
     qcow2_compressed_range(s, l2e, &off, &len);
@@ -307,7 +345,9 @@ int qcow2_l2_for_write(BlockDriverState *bs, uint64_t l1_index,
         return ret;
     }
     t = qcow2_cache_get(bs, &s->l2_cache, nw, false);
-    memcpy(t, buf, s->cluster_size);
+    if (t) {
+        memcpy(t, buf, s->cluster_size);
+    }
     free(buf);
     s->l1_table[l1_index] = (uint64_t)nw | QCOW_OFLAG_COPIED;
     ret = qcow2_write_l1_entry(bs, l1_index);

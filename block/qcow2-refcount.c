@@ -339,8 +339,21 @@ int64_t qcow2_alloc_clusters(BlockDriverState *bs, uint64_t n)
     uint64_t limit = QCOW2_MAX_SIZE >> s->cluster_bits;
     int ret;
 
+    int64_t flen = bdrv_getlength(bs->file);
+    uint64_t scan_limit;
+
     if (n == 0) {
         return -EINVAL;
+    }
+    /*
+     * Clusters past the end of the file can only be in use after a crash
+     * between a refcount update and the data write: a few of them.  A long
+     * run of used clusters there means broken refcounts; don't scan on.
+     */
+    scan_limit = (flen > 0 ? (uint64_t)flen >> s->cluster_bits : 0) + n +
+                 (1ULL << 20);
+    if (scan_limit < limit) {
+        limit = scan_limit;
     }
     while (run < n) {
         uint64_t rt_i = idx >> s->refblock_bits;
@@ -498,7 +511,7 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
                     uint32_t l1_size, bool active, int fix)
 {
     BDRVQcow2State *s = bs->opaque;
-    uint8_t *l1raw, *l2raw;
+    uint8_t *l1raw, *l2raw, *seen;
     uint64_t i, j;
     int ret = 0;
 
@@ -514,9 +527,11 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
     check_inc(bs, cs, l1_off, (uint64_t)l1_size * 8, "L1 table");
     l1raw = malloc((size_t)l1_size * 8);
     l2raw = malloc(s->cluster_size);
-    if (!l1raw || !l2raw) {
+    seen = calloc((cs->nb + 7) / 8 + 1, 1);
+    if (!l1raw || !l2raw || !seen) {
         free(l1raw);
         free(l2raw);
+        free(seen);
         return -ENOMEM;
     }
     ret = bdrv_pread(bs->file, l1_off, l1raw, (size_t)l1_size * 8);
@@ -544,6 +559,16 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
             continue;
         }
         check_inc(bs, cs, l2_off, s->cluster_size, "L2 table");
+        {
+            uint64_t c = l2_off >> s->cluster_bits;
+            if (seen[c / 8] & (1 << (c % 8))) {
+                fprintf(stderr, "ERROR l2_offset=%" PRIx64 ": L2 table used "
+                        "twice by one L1 table\n", l2_off);
+                cs->res->corruptions++;
+                continue;
+            }
+            seen[c / 8] |= 1 << (c % 8);
+        }
         ret = bdrv_pread(bs->file, l2_off, l2raw, s->cluster_size);
         if (ret < 0) {
             cs->res->check_errors++;
@@ -590,6 +615,7 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
 out:
     free(l1raw);
     free(l2raw);
+    free(seen);
     return ret;
 }
 

@@ -240,7 +240,8 @@ static int qcow2_open(BlockDriverState *bs, int flags, char *err,
         s->incompat = qcow2_be64(h + 72);
         s->compat = qcow2_be64(h + 80);
         s->autoclear = qcow2_be64(h + 88);
-        s->refcount_order = qcow2_be32(h + 96);
+        s->refcount_order = qcow2_be32(h + 96) > 6 ? 7 :
+                            (int)qcow2_be32(h + 96);
         s->header_length = qcow2_be32(h + 100);
         if (s->header_length < 104 || s->header_length > s->cluster_size ||
             s->header_length > flen) {
@@ -381,10 +382,6 @@ static int qcow2_open(BlockDriverState *bs, int flags, char *err,
     }
     if (qcow2_cache_init(&s->l2_cache, ncache, s->cluster_size) < 0 ||
         qcow2_cache_init(&s->rb_cache, ncache, s->cluster_size) < 0) {
-        return -ENOMEM;
-    }
-    s->cbuf = malloc(s->cluster_size);
-    if (!s->cbuf) {
         return -ENOMEM;
     }
     ret = qcow2_read_snapshots(bs, err, errlen);

@@ -57,7 +57,7 @@ typedef struct Qcow2Cache {
     int size;                   /* bytes per table */
     uint64_t *offset;           /* host offset of each slot, 0 = empty */
     uint64_t *used;             /* LRU stamps */
-    uint8_t *data;
+    uint8_t **data;             /* allocated on first use */
     uint64_t clock;
 } Qcow2Cache;
 

@@ -38,30 +38,43 @@ static bool is_zero(const uint8_t *p, size_t len)
     return true;
 }
 
-/* True when [off, off+len) certainly reads as zeroes (via metadata). */
-static bool known_zero(BlockDriverState *bs, uint64_t off, uint64_t len)
+/* How many bytes from off (at most len) certainly read as zeroes. */
+static uint64_t zero_extent(BlockDriverState *bs, uint64_t off, uint64_t len)
 {
-    while (bs) {
+    int depth;
+
+    for (depth = 0; bs && depth < 128; depth++) {
         uint64_t pnum, map;
         int64_t blen = bdrv_getlength(bs);
         int st;
 
         if (blen >= 0 && off >= (uint64_t)blen) {
-            return true;
+            return len;
+        }
+        if (blen >= 0 && off + len > (uint64_t)blen) {
+            len = blen - off;
         }
         st = bdrv_block_status(bs, off, len, &pnum, &map);
-        if (st < 0 || pnum < len) {
-            return false;
+        if (st < 0 || pnum == 0) {
+            return 0;
+        }
+        if (pnum < len) {
+            len = pnum;
         }
         if (st & BDRV_BLOCK_ALLOCATED) {
-            return (st & BDRV_BLOCK_ZERO) != 0;
+            return (st & BDRV_BLOCK_ZERO) ? len : 0;
         }
-        if (!(st & BDRV_BLOCK_ALLOCATED) && !bs->backing) {
-            return bs->drv != &bdrv_raw || (st & BDRV_BLOCK_ZERO);
+        if (!bs->backing) {
+            return len;
         }
         bs = bs->backing;
     }
-    return true;
+    return 0;
+}
+
+static bool known_zero(BlockDriverState *bs, uint64_t off, uint64_t len)
+{
+    return zero_extent(bs, off, len) == len;
 }
 
 static void progress(bool on, uint64_t done, uint64_t total)
@@ -211,10 +224,19 @@ int img_convert(int argc, char **argv)
                 size_t n = len - off < chunk ? len - off : chunk;
                 size_t p;
 
-                if (sparse && !backing && !skip_create &&
-                    known_zero(src[i], off, n)) {
-                    done += n;
-                    continue;
+                if (sparse && !backing && !skip_create) {
+                    /* Skip whole zero chunks in one step (sparse images). */
+                    uint64_t z = zero_extent(src[i], off, len - off);
+                    z = z / chunk * chunk;
+                    if (z > 0 || known_zero(src[i], off, n)) {
+                        if (z == 0) {
+                            z = n;
+                        }
+                        done += z;
+                        off += z - chunk;
+                        progress(prog, done, total);
+                        continue;
+                    }
                 }
                 ret = bdrv_pread(src[i], off, buf, n);
                 if (ret < 0) {
@@ -330,6 +352,13 @@ int img_compare(int argc, char **argv)
     for (off = 0; off < common; off += COPY_CHUNK) {
         size_t n = common - off < COPY_CHUNK ? common - off : COPY_CHUNK;
         size_t i;
+        uint64_t za = zero_extent(a, off, common - off);
+        uint64_t zb = zero_extent(b, off, common - off);
+        uint64_t z = (za < zb ? za : zb) / COPY_CHUNK * COPY_CHUNK;
+        if (z > 0) {
+            off += z - COPY_CHUNK;
+            continue;
+        }
         if (known_zero(a, off, n) && known_zero(b, off, n)) {
             continue;
         }
@@ -361,6 +390,11 @@ int img_compare(int argc, char **argv)
         for (off = common; off < blen; off += COPY_CHUNK) {
             size_t n = blen - off < COPY_CHUNK ? blen - off : COPY_CHUNK;
             size_t i;
+            uint64_t z = zero_extent(big, off, blen - off);
+            if (z >= COPY_CHUNK) {
+                off += z / COPY_CHUNK * COPY_CHUNK - COPY_CHUNK;
+                continue;
+            }
             if (known_zero(big, off, n)) {
                 continue;
             }
