@@ -203,7 +203,7 @@ static int img_create(int argc, char **argv)
     char *options = NULL;
     BlockCreateOpts o;
     char err[1024];
-    bool quiet = false;
+    bool quiet = false, unsafe = false;
     uint64_t size;
     int c, ret;
 
@@ -216,7 +216,7 @@ static int img_create(int argc, char **argv)
         case 'F': base_fmt = optarg; break;
         case 'o': options = optarg; break;
         case 'q': quiet = true; break;
-        case 'u': break;
+        case 'u': unsafe = true; break;
         case 'h': img_help(); return 0;
         case ':': img_error("option '-%c' requires an argument", optopt);
             return 1;
@@ -257,7 +257,7 @@ static int img_create(int argc, char **argv)
         img_error("Backing file specified without backing format");
         return 1;
     }
-    if (o.backing_file) {
+    if (o.backing_file && !(unsafe && o.size_set)) {
         char path[8192];
         BlockDriverState *b;
         bdrv_backing_path(argv[optind], o.backing_file, path, sizeof(path));
