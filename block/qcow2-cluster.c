@@ -530,9 +530,9 @@ int qcow2_write_compressed(BlockDriverState *bs, uint64_t off,
     z.next_in = in;
     z.avail_in = s->cluster_size;
     z.next_out = out;
-    z.avail_out = s->cluster_size - 512;
+    z.avail_out = s->cluster_size - 1;
     zr = deflate(&z, Z_FINISH);
-    clen = (s->cluster_size - 512) - z.avail_out;
+    clen = (s->cluster_size - 1) - z.avail_out;
     deflateEnd(&z);
     if (zr != Z_STREAM_END) {
         /* Doesn't shrink: store it uncompressed. */

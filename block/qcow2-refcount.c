@@ -237,31 +237,6 @@ static int write_rt_entry(BlockDriverState *bs, uint64_t i)
     return bdrv_pwrite(bs->file, s->refcount_table_offset + 8 * i, be, 8);
 }
 
-/* Create a self-describing refcount block at cluster c (uncovered). */
-static int create_refblock(BlockDriverState *bs, uint64_t c)
-{
-    BDRVQcow2State *s = bs->opaque;
-    uint64_t rt_i = c >> s->refblock_bits;
-    uint64_t off = c << s->cluster_bits;
-    uint8_t *blk;
-    int ret;
-
-    qcow2_cache_drop(&s->rb_cache, off);
-    blk = calloc(1, s->cluster_size);
-    if (!blk) {
-        return -ENOMEM;
-    }
-    qcow2_set_refcount_entry(blk, s->refcount_order,
-                             c & ((1ULL << s->refblock_bits) - 1), 1);
-    ret = bdrv_pwrite(bs->file, off, blk, s->cluster_size);
-    free(blk);
-    if (ret < 0) {
-        return ret;
-    }
-    s->refcount_table[rt_i] = off;
-    return write_rt_entry(bs, rt_i);
-}
-
 /*
  * Grow the refcount table so that it has an entry need_i.  The new table
  * and one refcount block describing it go into range need_i, which is not
@@ -331,18 +306,119 @@ static int grow_refcount_table(BlockDriverState *bs, uint64_t need_i)
     return 0;
 }
 
+static bool range_covered(BDRVQcow2State *s, uint64_t r)
+{
+    return r < s->refcount_table_size &&
+           (s->refcount_table[r] & REFT_OFFSET_MASK) != 0;
+}
+
+/* Free = refcount 0; clusters in ranges without a refcount block are. */
+static int cluster_free(BlockDriverState *bs, uint64_t c, bool *is_free)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint64_t rc;
+    int ret;
+
+    if (!range_covered(s, c >> s->refblock_bits)) {
+        *is_free = true;
+        return 0;
+    }
+    ret = qcow2_get_refcount(bs, c, &rc);
+    *is_free = rc == 0;
+    return ret;
+}
+
+/* Ranges in [first, last] (cluster indexes) without a refcount block. */
+static uint64_t uncovered_ranges(BDRVQcow2State *s, uint64_t first,
+                                 uint64_t last)
+{
+    uint64_t r, n = 0;
+
+    for (r = first >> s->refblock_bits; r <= last >> s->refblock_bits; r++) {
+        n += !range_covered(s, r);
+    }
+    return n;
+}
+
+/*
+ * Give the clusters [start, start+n) refcount 1.  Ranges that have no
+ * refcount block yet get one, placed right after the run at
+ * [start+n, start+n+m) (the caller checked those are free); each new
+ * block is written complete, counting the run and the new blocks in its
+ * range, before the refcount table points to it.
+ */
+static int commit_run(BlockDriverState *bs, uint64_t start, uint64_t n,
+                      uint64_t m)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint64_t per = 1ULL << s->refblock_bits;
+    uint64_t end = start + n + m, r, c, j = 0;
+    uint8_t *buf;
+    int ret;
+
+    buf = malloc(s->cluster_size);
+    if (!buf) {
+        return -ENOMEM;
+    }
+    for (r = start >> s->refblock_bits; r <= (end - 1) >> s->refblock_bits;
+         r++) {
+        uint64_t pos;
+
+        if (range_covered(s, r)) {
+            continue;
+        }
+        pos = start + n + j++;
+        memset(buf, 0, s->cluster_size);
+        for (c = r * per; c < (r + 1) * per; c++) {
+            if (c >= start && c < end) {
+                qcow2_set_refcount_entry(buf, s->refcount_order, c - r * per,
+                                         1);
+            }
+        }
+        qcow2_cache_drop(&s->rb_cache, pos << s->cluster_bits);
+        ret = bdrv_pwrite(bs->file, pos << s->cluster_bits, buf,
+                          s->cluster_size);
+        if (ret < 0) {
+            free(buf);
+            return ret;
+        }
+        s->refcount_table[r] = pos << s->cluster_bits;
+        ret = write_rt_entry(bs, r);
+        if (ret < 0) {
+            free(buf);
+            return ret;
+        }
+    }
+    free(buf);
+    /* Ranges that already had a block: plain increments. */
+    for (c = start; c < end;) {
+        uint64_t r2 = c >> s->refblock_bits;
+        uint64_t rend = (r2 + 1) * per < end ? (r2 + 1) * per : end;
+        uint64_t p = s->refcount_table[r2] & REFT_OFFSET_MASK;
+
+        if (p < (start + n) << s->cluster_bits ||
+            p >= end << s->cluster_bits) {
+            ret = qcow2_update_refcount(bs, c << s->cluster_bits,
+                                        (rend - c) << s->cluster_bits, 1);
+            if (ret < 0) {
+                return ret;
+            }
+        }
+        c = rend;
+    }
+    return 0;
+}
+
 int64_t qcow2_alloc_clusters(BlockDriverState *bs, uint64_t n)
 {
     BDRVQcow2State *s = bs->opaque;
-    uint64_t idx = s->free_cluster_index;
-    uint64_t start = 0, run = 0, first_free = UINT64_MAX;
     uint64_t limit = QCOW2_MAX_SIZE >> s->cluster_bits;
-    int ret;
-
     int64_t flen = bdrv_getlength(bs->file);
-    uint64_t scan_limit;
+    uint64_t idx, start = 0, run, first_free, m, scan_limit;
+    int ret, restarts = 0;
+    bool is_free;
 
-    if (n == 0) {
+    if (n == 0 || n > (1ULL << 30)) {
         return -EINVAL;
     }
     /*
@@ -350,58 +426,80 @@ int64_t qcow2_alloc_clusters(BlockDriverState *bs, uint64_t n)
      * between a refcount update and the data write: a few of them.  A long
      * run of used clusters there means broken refcounts; don't scan on.
      */
-    scan_limit = (flen > 0 ? (uint64_t)flen >> s->cluster_bits : 0) + n +
+    scan_limit = (flen > 0 ? (uint64_t)flen >> s->cluster_bits : 0) + 2 * n +
                  (1ULL << 20);
     if (scan_limit < limit) {
         limit = scan_limit;
     }
-    while (run < n) {
-        uint64_t rt_i = idx >> s->refblock_bits;
-        uint64_t rc;
+restart:
+    idx = s->free_cluster_index;
+    run = 0;
+    first_free = UINT64_MAX;
+    for (;;) {
+        uint64_t k, last_range;
 
         if (idx >= limit) {
             return -EFBIG;
         }
-        if (rt_i >= s->refcount_table_size) {
-            ret = grow_refcount_table(bs, rt_i);
-            if (ret < 0) {
-                return ret;
-            }
-            run = 0;
-            continue;
-        }
-        if ((s->refcount_table[rt_i] & REFT_OFFSET_MASK) == 0) {
-            ret = create_refblock(bs, idx);
-            if (ret < 0) {
-                return ret;
-            }
-            run = 0;
-            idx++;
-            continue;
-        }
-        ret = qcow2_get_refcount(bs, idx, &rc);
+        ret = cluster_free(bs, idx, &is_free);
         if (ret < 0) {
             return ret;
         }
-        if (rc == 0) {
-            if (first_free == UINT64_MAX) {
-                first_free = idx;
-            }
-            if (run == 0) {
-                start = idx;
-            }
-            run++;
-        } else {
-            run = 0;
-        }
         idx++;
+        if (!is_free) {
+            run = 0;
+            continue;
+        }
+        if (first_free == UINT64_MAX) {
+            first_free = idx - 1;
+        }
+        if (run++ == 0) {
+            start = idx - 1;
+        }
+        if (run < n) {
+            continue;
+        }
+        /* How many new refcount blocks, placed after the run? */
+        m = 0;
+        for (k = 0; k < 8; k++) {
+            uint64_t need = uncovered_ranges(s, start, start + n + m - 1);
+            if (need == m) {
+                break;
+            }
+            m = need;
+        }
+        for (k = 0; k < m; k++) {
+            ret = cluster_free(bs, start + n + k, &is_free);
+            if (ret < 0) {
+                return ret;
+            }
+            if (!is_free) {
+                break;
+            }
+        }
+        if (k < m) {
+            run = 0;
+            idx = start + n + k + 1;
+            continue;
+        }
+        last_range = (start + n + m - 1) >> s->refblock_bits;
+        if (last_range >= s->refcount_table_size) {
+            if (++restarts > 8) {
+                return -EFBIG;
+            }
+            ret = grow_refcount_table(bs, last_range);
+            if (ret < 0) {
+                return ret;
+            }
+            goto restart;
+        }
+        break;
     }
-    ret = qcow2_update_refcount(bs, start << s->cluster_bits,
-                                n << s->cluster_bits, 1);
+    ret = commit_run(bs, start, n, m);
     if (ret < 0) {
         return ret;
     }
-    s->free_cluster_index = (first_free == start) ? start + n : first_free;
+    s->free_cluster_index = (first_free == start) ? start + n + m : first_free;
     return (int64_t)(start << s->cluster_bits);
 }
 
@@ -951,12 +1049,13 @@ int qcow2_check(BlockDriverState *bs, BdrvCheckResult *res, int fix)
         again.leaks_fixed = res->leaks_fixed;
         again.corruptions_fixed = res->corruptions_fixed;
         *res = again;
-        if (s->incompat & QCOW2_INCOMPAT_DIRTY && res->corruptions == 0) {
-            uint8_t be[8];
-            s->incompat &= ~QCOW2_INCOMPAT_DIRTY;
-            qcow2_st64(be, s->incompat);
-            qcow2_write_header_field(bs, 72, be, 8);
-        }
+    }
+    if (fix && (s->incompat & QCOW2_INCOMPAT_DIRTY) && res->corruptions == 0) {
+        uint8_t be[8];
+        bdrv_flush(bs->file);
+        s->incompat &= ~QCOW2_INCOMPAT_DIRTY;
+        qcow2_st64(be, s->incompat);
+        qcow2_write_header_field(bs, 72, be, 8);
     }
     bdrv_flush(bs->file);
     return 0;
