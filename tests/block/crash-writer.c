@@ -12,6 +12,8 @@
  *       must hold either the content of an operation at least as new as
  *       the last acknowledged one that touched it, or zeroes when that is
  *       allowed.  Exit status 0 = ok.
+ *   crash-writer randio IMG N
+ *       N random 4 KiB writes then reads; prints write and read IOPS.
  *   crash-writer io IMG FMT OP...
  *       Apply operations "w:OFF:LEN:BYTE", "z:OFF:LEN", "d:OFF:LEN",
  *       "c:OFF:LEN:BYTE" (compressed) and "f" (flush) to an image.
@@ -22,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "block/block.h"
@@ -289,8 +292,51 @@ static int do_io(int argc, char **argv)
     return 0;
 }
 
+/* randio IMG N: N random 4 KiB writes, then N random 4 KiB reads. */
+static int do_randio(const char *img, int n)
+{
+    char err[512];
+    BlockDriverState *bs = bdrv_open(img, NULL, BDRV_O_RDWR, err,
+                                     sizeof(err));
+    uint8_t buf[4096];
+    struct timespec t0, t1, t2;
+    int64_t len;
+    int i;
+
+    if (!bs) {
+        fprintf(stderr, "crash-writer: %s\n", err);
+        return 1;
+    }
+    len = bdrv_getlength(bs) / 4096;
+    memset(buf, 0x5a, sizeof(buf));
+    rng_state = 12345;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (i = 0; i < n; i++) {
+        if (bdrv_pwrite(bs, (uint64_t)(rng() % len) * 4096, buf, 4096) < 0) {
+            return 1;
+        }
+    }
+    bdrv_flush(bs);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    rng_state = 12345;          /* read back the blocks just written */
+    for (i = 0; i < n; i++) {
+        if (bdrv_pread(bs, (uint64_t)(rng() % len) * 4096, buf, 4096) < 0) {
+            return 1;
+        }
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t2);
+    printf("%.0f %.0f\n",
+           n / ((t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9),
+           n / ((t2.tv_sec - t1.tv_sec) + (t2.tv_nsec - t1.tv_nsec) / 1e9));
+    bdrv_close(bs);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 4 && !strcmp(argv[1], "randio")) {
+        return do_randio(argv[2], atoi(argv[3]));
+    }
     if (argc >= 6 && !strcmp(argv[1], "write")) {
         return do_write(argv[2], strtoull(argv[3], NULL, 0), atoi(argv[4]),
                         argv[5]);
