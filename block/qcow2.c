@@ -164,12 +164,61 @@ static int qcow2_read_extensions(BlockDriverState *bs, const uint8_t *h,
     return 0;
 }
 
+/*
+ * Lazy refcounts: the first write of a session sets the dirty bit (and
+ * makes it durable); a clean close clears it.  An image found dirty is
+ * checked and repaired before it is written again.
+ */
+int qcow2_mark_dirty(BlockDriverState *bs)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint8_t be[8];
+    int ret;
+
+    if (!(s->compat & QCOW2_COMPAT_LAZY_REFCOUNTS) || s->version < 3 ||
+        (s->incompat & QCOW2_INCOMPAT_DIRTY)) {
+        return 0;
+    }
+    qcow2_st64(be, s->incompat | QCOW2_INCOMPAT_DIRTY);
+    ret = qcow2_write_header_field(bs, 72, be, 8);
+    if (ret == 0) {
+        ret = bdrv_flush(bs->file);
+    }
+    if (ret == 0) {
+        s->incompat |= QCOW2_INCOMPAT_DIRTY;
+        s->set_dirty = true;
+    }
+    return ret;
+}
+
+static void qcow2_mark_clean(BlockDriverState *bs)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint8_t be[8];
+
+    if (!s->set_dirty) {
+        return;
+    }
+    if (bdrv_flush(bs->file) < 0) {
+        return;
+    }
+    s->incompat &= ~QCOW2_INCOMPAT_DIRTY;
+    qcow2_st64(be, s->incompat);
+    if (qcow2_write_header_field(bs, 72, be, 8) == 0) {
+        bdrv_flush(bs->file);
+        s->set_dirty = false;
+    }
+}
+
 static void qcow2_close(BlockDriverState *bs)
 {
     BDRVQcow2State *s = bs->opaque;
 
     if (!s) {
         return;
+    }
+    if (!bs->read_only && s->l1_table) {
+        qcow2_mark_clean(bs);
     }
     free(s->l1_table);
     free(s->refcount_table);
@@ -475,8 +524,14 @@ static int qcow2_pwritev(BlockDriverState *bs, uint64_t off, const void *buf,
 {
     BDRVQcow2State *s = bs->opaque;
 
+    int ret;
+
     if (off + len > qcow2_align_up(s->size, 512) || off + len < off) {
         return -EINVAL;
+    }
+    ret = qcow2_mark_dirty(bs);
+    if (ret < 0) {
+        return ret;
     }
     return qcow2_write_clusters(bs, off, buf, len);
 }
@@ -484,7 +539,9 @@ static int qcow2_pwritev(BlockDriverState *bs, uint64_t off, const void *buf,
 static int qcow2_pwrite_compressed(BlockDriverState *bs, uint64_t off,
                                    const void *buf, size_t len)
 {
-    return qcow2_write_compressed(bs, off, buf, len);
+    int ret = qcow2_mark_dirty(bs);
+
+    return ret < 0 ? ret : qcow2_write_compressed(bs, off, buf, len);
 }
 
 static int qcow2_flush(BlockDriverState *bs)
@@ -494,15 +551,22 @@ static int qcow2_flush(BlockDriverState *bs)
 
 static int qcow2_discard(BlockDriverState *bs, uint64_t off, uint64_t len)
 {
-    return qcow2_zero_clusters(bs, off, len, QCOW2_ZERO_DISCARD);
+    int ret = qcow2_mark_dirty(bs);
+
+    return ret < 0 ? ret : qcow2_zero_clusters(bs, off, len,
+                                               QCOW2_ZERO_DISCARD);
 }
 
 static int qcow2_write_zeroes(BlockDriverState *bs, uint64_t off,
                               uint64_t len)
 {
     static const uint8_t zero[65536];
-    int ret = qcow2_zero_clusters(bs, off, len, QCOW2_ZERO_WRITE);
+    int ret = qcow2_mark_dirty(bs);
 
+    if (ret < 0) {
+        return ret;
+    }
+    ret = qcow2_zero_clusters(bs, off, len, QCOW2_ZERO_WRITE);
     if (ret != -ENOTSUP) {
         return ret;
     }

@@ -122,6 +122,7 @@ typedef struct BDRVQcow2State {
     uint8_t *unknown_ext;       /* header extensions we keep verbatim */
     size_t unknown_ext_len;
     bool corrupt;
+    bool set_dirty;             /* we set the dirty bit (lazy refcounts) */
 } BDRVQcow2State;
 
 static inline uint64_t qcow2_be64(const uint8_t *p)
@@ -224,6 +225,7 @@ void qcow2_set_refcount_entry(uint8_t *block, int order, uint64_t index,
 int qcow2_write_header_field(BlockDriverState *bs, int offset,
                              const void *buf, int len);
 int qcow2_update_header(BlockDriverState *bs);
+int qcow2_mark_dirty(BlockDriverState *bs);
 
 /* qcow2-snapshot.c */
 int qcow2_read_snapshots(BlockDriverState *bs, char *err, size_t errlen);

@@ -167,9 +167,6 @@ static void info_json(BlockDriverState *bs, const char *filename, int ind)
     printf("%s    \"format\": \"%s\",\n", pad, bs->drv->format_name);
     printf("%s    \"actual-size\": %" PRId64 ",\n", pad,
            bdrv_get_allocated_file_size(bs));
-    if (have && fi.dirty) {
-        printf("%s    \"dirty-flag\": true,\n", pad);
-    }
     if (have && fi.compat) {
         printf("%s    \"format-specific\": {\n", pad);
         printf("%s        \"type\": \"qcow2\",\n", pad);
@@ -201,11 +198,8 @@ static void info_json(BlockDriverState *bs, const char *filename, int ind)
         json_str(bs->backing_file);
         printf(",\n");
     }
-    if (!(have && fi.dirty)) {
-        printf("%s    \"dirty-flag\": false\n", pad);
-    } else {
-        printf("%s    \"dirty-flag-set\": true\n", pad);
-    }
+    printf("%s    \"dirty-flag\": %s\n", pad, (have && fi.dirty) ? "true" :
+           "false");
     printf("%s}", pad);
 }
 
