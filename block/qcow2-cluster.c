@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "qcow2.h"
@@ -705,8 +706,12 @@ int qcow2_grow_l1(BlockDriverState *bs, uint64_t min_size)
         free(buf);
         return nw;
     }
-    ret = bdrv_pwrite(bs->file, nw, buf, bytes);
+    /* Only the used part is written; the file covers whole clusters. */
+    ret = bdrv_pwrite(bs->file, nw, buf, min_size * 8);
     free(buf);
+    if (ret == 0 && bdrv_getlength(bs->file) < (int64_t)(nw + bytes)) {
+        ret = ftruncate(bs->file->fd, nw + bytes) < 0 ? -errno : 0;
+    }
     if (ret == 0) {
         ret = bdrv_flush(bs->file);
     }

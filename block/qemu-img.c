@@ -220,7 +220,8 @@ static int img_create(int argc, char **argv)
         case 'h': img_help(); return 0;
         case ':': img_error("option '-%c' requires an argument", optopt);
             return 1;
-        default: img_error("invalid option -- '%c'", optopt); return 1;
+        default: img_error("unrecognized option '%s'", argv[optind - 1]);
+            return 1;
         }
     }
     if (optind >= argc) {
@@ -273,15 +274,20 @@ static int img_create(int argc, char **argv)
         bdrv_close(b);
     }
     if (!o.size_set) {
-        img_error("Image creation needs a size parameter");
+        img_error("%s: Image creation needs a size parameter", argv[optind]);
         return 1;
     }
     if (!quiet) {
         if (!strcmp(fmt, "qcow2")) {
+            static const char *const pn[] = { "off", "metadata",
+                                              "falloc", "full" };
             printf("Formatting '%s', fmt=qcow2 cluster_size=%d "
-                   "extended_l2=off compression_type=zlib size=%" PRIu64,
-                   argv[optind], o.cluster_size ? o.cluster_size : 65536,
-                   o.size);
+                   "extended_l2=off", argv[optind],
+                   o.cluster_size ? o.cluster_size : 65536);
+            if (o.prealloc != PREALLOC_OFF) {
+                printf(" preallocation=%s", pn[o.prealloc]);
+            }
+            printf(" compression_type=zlib size=%" PRIu64, o.size);
             if (o.backing_file) {
                 printf(" backing_file=%s", o.backing_file);
             }
@@ -292,11 +298,6 @@ static int img_create(int argc, char **argv)
                 printf(" compat=0.10");
             } else if (o.compat == 3) {
                 printf(" compat=1.1");
-            }
-            if (o.prealloc != PREALLOC_OFF) {
-                static const char *const pn[] = { "off", "metadata",
-                                                  "falloc", "full" };
-                printf(" preallocation=%s", pn[o.prealloc]);
             }
             printf(" lazy_refcounts=%s refcount_bits=%d\n",
                    o.lazy_refcounts ? "on" : "off",

@@ -97,7 +97,28 @@ for opts in "" "cluster_size=512" "cluster_size=4096,refcount_bits=1" \
     t "ours (${opts:-defaults}) has the content qemu-io wrote to raw" \
         $REF compare -f qcow2 -F raw "$img" "$T/ref.raw"
     t "ours (${opts:-defaults}): our own check agrees" $Q check "$img"
+    $REF info --output=json "$img" >"$T/qi.json" 2>/dev/null
+    $Q info --output=json "$img" >"$T/oi.json" 2>/dev/null
+    t "ours (${opts:-defaults}): info --output=json same under both" \
+        json_same "$T/qi.json" "$T/oi.json"
+    $REF check --output=json "$img" >"$T/qc.json" 2>/dev/null
+    $Q check --output=json "$img" >"$T/oc.json" 2>/dev/null
+    t "ours (${opts:-defaults}): check --output=json same under both" \
+        json_same "$T/qc.json" "$T/oc.json"
 done
+# a fresh image: same layout and text as QEMU's own
+$Q create -q -f qcow2 "$T/fresh1.qcow2" 1G
+$REF create -q -f qcow2 "$T/fresh2.qcow2" 1G
+$Q info "$T/fresh1.qcow2" | sed 1d >"$T/f1"
+$REF info "$T/fresh2.qcow2" | sed 1d >"$T/f2"
+t "fresh image: same info text (incl. disk size) as a QEMU-made one" diff "$T/f2" "$T/f1"
+for tool in "$Q" "$REF"; do
+    $tool create -f qcow2 -o cluster_size=4k,preallocation=metadata,lazy_refcounts=on \
+        "$T/fm.qcow2" 1M
+    $tool create -f qcow2 -b fm.qcow2 -F qcow2 "$T/fb.qcow2"
+done >"$T/create.txt" 2>&1
+t "create prints QEMU's 'Formatting' lines" sh -c \
+    "[ \$(sort -u '$T/create.txt' | wc -l) = 2 ]"
 
 # discard of whole clusters
 img=$T/disc.qcow2
