@@ -217,6 +217,9 @@ static BlockDriverState *bdrv_open_chain(const char *filename, const char *fmt,
     }
     bs->file = file;
     if (drv->open(bs, flags, err, errlen) < 0) {
+        if (drv->close) {
+            drv->close(bs);     /* frees whatever open got to */
+        }
         bdrv_close(file);
         bdrv_free(bs);
         return NULL;
