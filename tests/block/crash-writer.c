@@ -6,12 +6,13 @@
  *       flushing every few operations; after each completed flush the
  *       index of the last operation it covers is appended to ACKFILE (and
  *       ACKFILE is fdatasync'ed).  Meant to be killed with SIGKILL.
- *   crash-writer verify RAW SEED NOPS ACKFILE
+ *   crash-writer verify RAW SEED NOPS ACKFILE [BASE_RAW]
  *       Check a raw copy of the image (read with plain pread, so the
  *       checker does not depend on our qcow2 code): every 512-byte sector
  *       must hold either the content of an operation at least as new as
  *       the last acknowledged one that touched it, or zeroes when that is
- *       allowed.  Exit status 0 = ok.
+ *       allowed (or the backing file's content, BASE_RAW, where nothing
+ *       acknowledged wrote).  Exit status 0 = ok.
  *   crash-writer randio IMG N
  *       N random 4 KiB writes then reads; prints write and read IOPS.
  *   crash-writer io IMG FMT OP...
@@ -39,6 +40,7 @@ typedef struct Op {
 } Op;
 
 static uint64_t rng_state;
+static uint32_t seed_tag;     /* tells runs with different seeds apart */
 
 static uint32_t rng(void)
 {
@@ -51,6 +53,7 @@ static void gen_ops(Op *ops, int nops, uint64_t seed)
     int i;
 
     rng_state = seed * 2654435761ULL + 1;
+    seed_tag = (uint32_t)(seed * 0x9e3779b1u) | 0x80000000u;
     for (i = 0; i < nops; i++) {
         uint32_t r = rng() % 100;
         ops[i].type = r < 80 ? 0 : r < 90 ? 1 : 2;
@@ -67,7 +70,7 @@ static void fill_sector(uint8_t *p, uint32_t op, uint32_t sector)
     int k;
 
     for (k = 0; k < 512; k += 8) {
-        uint32_t a = op + 1, b = sector ^ 0x5a5a0000u;
+        uint32_t a = op + 1, b = sector ^ seed_tag;
         memcpy(p + k, &a, 4);
         memcpy(p + k + 4, &b, 4);
     }
@@ -131,8 +134,10 @@ static int do_write(const char *img, uint64_t seed, int nops,
 }
 
 static int do_verify(const char *raw, uint64_t seed, int nops,
-                     const char *ackfile)
+                     const char *ackfile, const char *base)
 {
+    int bfd = base ? open(base, O_RDONLY) : -1;
+    uint8_t init[512];
     Op *ops = calloc(nops, sizeof(Op));
     int *last = malloc(sizeof(int) * (IMG_SIZE / 512));
     FILE *f = fopen(ackfile, "r");
@@ -179,10 +184,18 @@ static int do_verify(const char *raw, uint64_t seed, int nops,
                 break;
             }
         }
+        /* What the sector held before the run: the backing file's data. */
+        if (bfd < 0 || pread(bfd, init, 512, (off_t)s * 512) != 512) {
+            memset(init, 0, 512);
+        }
+        if (last[s] < 0 && !memcmp(sec, init, 512)) {
+            continue;           /* never (acknowledged) written */
+        }
         if (zero) {
-            /* Zero is fine unless the newest acked op here wrote data and
-             * no later op may have zeroed/discarded it. */
-            bool ok = last[s] < 0 || ops[last[s]].type != 0;
+            /* Zero is fine if the newest acked op here zeroed it, or some
+             * zero/discard op may have come later (or, with no acked op,
+             * anywhere). */
+            bool ok = last[s] >= 0 && ops[last[s]].type != 0;
             for (i = last[s] + 1; !ok && i < nops; i++) {
                 if (ops[i].type != 0 && s >= ops[i].start * (BLK / 512) &&
                     s < (ops[i].start + ops[i].n) * (BLK / 512)) {
@@ -218,6 +231,9 @@ static int do_verify(const char *raw, uint64_t seed, int nops,
         }
     }
     close(fd);
+    if (bfd >= 0) {
+        close(bfd);
+    }
     free(ops);
     free(last);
     return bad ? 1 : 0;
@@ -343,7 +359,7 @@ int main(int argc, char **argv)
     }
     if (argc >= 6 && !strcmp(argv[1], "verify")) {
         return do_verify(argv[2], strtoull(argv[3], NULL, 0), atoi(argv[4]),
-                         argv[5]);
+                         argv[5], argc >= 7 ? argv[6] : NULL);
     }
     if (argc >= 4 && !strcmp(argv[1], "io")) {
         return do_io(argc - 2, argv + 2);

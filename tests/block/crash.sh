@@ -20,7 +20,23 @@ n=0
 configs="cluster_size=65536 cluster_size=4096,refcount_bits=1
 cluster_size=65536,refcount_bits=64 cluster_size=512,refcount_bits=8
 compat=0.10 cluster_size=2097152,refcount_bits=4
-cluster_size=16384,lazy_refcounts=on cluster_size=65536,refcount_bits=32"
+cluster_size=16384,lazy_refcounts=on cluster_size=65536,refcount_bits=32
+backing:cluster_size=65536 backing:compat=0.10,cluster_size=8192"
+
+# The base image for the "backing:" configurations: a full writer run.
+$Q create -q -f qcow2 "$T/base.qcow2" 16M
+$W write "$T/base.qcow2" 4242 400 "$T/base.ack" 2>/dev/null
+$RD convert -O raw "$T/base.qcow2" "$T/base.raw"
+# create_img IMG CFG: a fresh image for a configuration
+create_img() {
+    case $2 in
+    backing:*)
+        $Q create -q -f qcow2 -o "${2#backing:}" -b "$T/base.qcow2" -F qcow2 "$1" ;;
+    *)
+        $Q create -q -f qcow2 -o "$2" "$1" 16M ;;
+    esac
+}
+base_for() { case $1 in backing:*) echo "$T/base.raw" ;; esac; }
 set -- $configs
 ncfg=$#
 
@@ -32,13 +48,21 @@ while [ $i -lt "$iters" ]; do
     eval cfg=\${$k}
     img=$T/img.qcow2
     rm -f "$img" "$T/ack" "$T/raw"
-    $Q create -q -f qcow2 -o "$cfg" "$img" 16M || { bad_other=$((bad_other + 1)); continue; }
+    : > "$T/ack"
+    create_img "$img" "$cfg" || { bad_other=$((bad_other + 1)); continue; }
     seed=$((i * 7919))
     $W write "$img" $seed 400 "$T/ack" 2>"$T/werr" &
     pid=$!
-    # a pseudo-random delay between 0 and ~400 ms (a full run takes ~0.7 s)
-    d=$(( (seed * 31 + i * 17) % 400 ))
-    sleep 0.$(printf '%03d' $d) 2>/dev/null || sleep 1
+    # Kill at a pseudo-random point: after the writer acknowledged K of
+    # its 80 flushes (so the kill lands mid-run however fast the disk is),
+    # sometimes with a little extra delay.
+    K=$(( (seed / 7 + i * 13) % 79 ))
+
+    while kill -0 $pid 2>/dev/null; do
+        c=$(wc -l < "$T/ack" 2>/dev/null || echo 0)
+        [ "${c:-0}" -ge $K ] && break
+    done
+    [ $((i % 3)) = 0 ] && sleep 0.00$((i % 10))
     kill -9 $pid 2>/dev/null && kills=$((kills + 1))
     wait $pid 2>/dev/null
     $RD check "$img" >"$T/check" 2>&1
@@ -54,7 +78,7 @@ while [ $i -lt "$iters" ]; do
         echo "# iteration $i: convert failed: $(cat "$T/cerr")"
         continue
     fi
-    if ! $W verify "$T/raw" $seed 400 "$T/ack" >"$T/verify"; then
+    if ! $W verify "$T/raw" $seed 400 "$T/ack" $(base_for "$cfg") >"$T/verify"; then
         bad_data=$((bad_data + 1))
         echo "# iteration $i ($cfg): lost acknowledged data"
         sed 's/^/#   /' "$T/verify" | head -5
@@ -64,6 +88,7 @@ done
 n=$((n + 1))
 if [ $bad_check = 0 ]; then
     echo "ok $n - $iters SIGKILLs ($kills mid-run): check found no corruption"
+    [ $kills -ge $((iters / 2)) ] || echo "# warning: few kills landed mid-run"
 else
     echo "not ok $n - $bad_check of $iters crashed images have corruptions"
 fi
@@ -86,10 +111,11 @@ for cfg in $configs; do
     k=$((k + 1))
     img=$T/full.qcow2
     rm -f "$img" "$T/ack" "$T/raw"
-    $Q create -q -f qcow2 -o "$cfg" "$img" 16M
+    create_img "$img" "$cfg"
     n=$((n + 1))
     if $W write "$img" $k 400 "$T/ack" && $RD check "$img" >"$T/check" 2>&1 &&
-       $RD convert -O raw "$img" "$T/raw" && $W verify "$T/raw" $k 400 "$T/ack"; then
+       $RD convert -O raw "$img" "$T/raw" &&
+       $W verify "$T/raw" $k 400 "$T/ack" $(base_for "$cfg"); then
         echo "ok $n - uninterrupted run ($cfg) is clean and reads back"
     else
         echo "not ok $n - uninterrupted run ($cfg)"
