@@ -605,6 +605,55 @@ static void check_inc(BlockDriverState *bs, CheckState *cs, uint64_t off,
 }
 
 /* Walk one L1 table; active marks the image's current L1 (COPIED check). */
+/* Drop a broken entry of the active L1 table (check -r all). */
+static bool check_fix_l1(BlockDriverState *bs, CheckState *cs, uint64_t i,
+                         bool active, int fix)
+{
+    BDRVQcow2State *s = bs->opaque;
+
+    if (!active || !(fix & BDRV_FIX_ERRORS) || i >= s->l1_size) {
+        cs->res->corruptions++;
+        return false;
+    }
+    s->l1_table[i] = 0;
+    if (qcow2_write_l1_entry(bs, i) < 0) {
+        cs->res->corruptions++;
+        return false;
+    }
+    fprintf(stderr, "Repairing: L1 entry %" PRIu64 " dropped\n", i);
+    cs->res->corruptions_fixed++;
+    return true;
+}
+
+/* Is an L2 entry's target inside the file and aligned? */
+static const char *check_l2_entry(BDRVQcow2State *s, CheckState *cs,
+                                  uint64_t l2e)
+{
+    uint64_t off, len;
+
+    switch (qcow2_entry_type(s, l2e)) {
+    case QCOW2_CLUSTER_COMPRESSED:
+        qcow2_compressed_range(s, l2e, &off, &len);
+        if (((off + len - 1) >> s->cluster_bits) >= cs->nb) {
+            return "compressed data beyond the end of the image file";
+        }
+        return NULL;
+    case QCOW2_CLUSTER_NORMAL:
+    case QCOW2_CLUSTER_ZERO_ALLOC:
+        off = l2e & L2E_OFFSET_MASK;
+        if (off & (s->cluster_size - 1)) {
+            return "Cluster is not properly aligned; L2 entry corrupted";
+        }
+        if ((off >> s->cluster_bits) >= cs->nb) {
+            return "data cluster beyond the end of the image file";
+        }
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
+/* Walk one L1 table; active marks the image's current L1 (COPIED check). */
 static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
                     uint32_t l1_size, bool active, int fix)
 {
@@ -640,6 +689,8 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
     for (i = 0; i < l1_size; i++) {
         uint64_t l1e = qcow2_be64(l1raw + 8 * i);
         uint64_t l2_off = l1e & L1E_OFFSET_MASK;
+        uint64_t c = l2_off >> s->cluster_bits;
+        bool l2_dirty = false;
 
         if (l2_off == 0) {
             continue;
@@ -647,26 +698,23 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
         if (l2_off & (s->cluster_size - 1)) {
             fprintf(stderr, "ERROR l2_offset=%" PRIx64 ": Table is not "
                     "cluster aligned; L1 entry corrupted\n", l2_off);
-            cs->res->corruptions++;
+            check_fix_l1(bs, cs, i, active, fix);
             continue;
         }
-        if ((l2_off >> s->cluster_bits) >= cs->nb) {
+        if (c >= cs->nb) {
             fprintf(stderr, "ERROR l2_offset=%" PRIx64 " beyond the end of "
                     "the image file\n", l2_off);
-            cs->res->corruptions++;
+            check_fix_l1(bs, cs, i, active, fix);
             continue;
         }
-        check_inc(bs, cs, l2_off, s->cluster_size, "L2 table");
-        {
-            uint64_t c = l2_off >> s->cluster_bits;
-            if (seen[c / 8] & (1 << (c % 8))) {
-                fprintf(stderr, "ERROR l2_offset=%" PRIx64 ": L2 table used "
-                        "twice by one L1 table\n", l2_off);
-                cs->res->corruptions++;
-                continue;
-            }
-            seen[c / 8] |= 1 << (c % 8);
+        if (seen[c / 8] & (1 << (c % 8))) {
+            fprintf(stderr, "ERROR l2_offset=%" PRIx64 ": L2 table used "
+                    "twice by one L1 table\n", l2_off);
+            check_fix_l1(bs, cs, i, active, fix);
+            continue;
         }
+        seen[c / 8] |= 1 << (c % 8);
+        check_inc(bs, cs, l2_off, s->cluster_size, "L2 table");
         ret = bdrv_pread(bs->file, l2_off, l2raw, s->cluster_size);
         if (ret < 0) {
             cs->res->check_errors++;
@@ -675,8 +723,23 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
         cs->next_contiguous = 0;    /* contiguity is judged per L2 table */
         for (j = 0; j < (uint64_t)s->l2_size; j++) {
             uint64_t l2e = qcow2_be64(l2raw + 8 * j);
+            const char *bad = check_l2_entry(s, cs, l2e);
             uint64_t off, len;
 
+            if (bad) {
+                fprintf(stderr, "%s l2_entry=%" PRIx64 ": %s\n",
+                        active && (fix & BDRV_FIX_ERRORS) ? "Repairing" :
+                        "ERROR", l2e, bad);
+                if (active && (fix & BDRV_FIX_ERRORS)) {
+                    qcow2_st64(l2raw + 8 * j,
+                               s->version >= 3 ? QCOW_OFLAG_ZERO : 0);
+                    l2_dirty = true;
+                    cs->res->corruptions_fixed++;
+                } else {
+                    cs->res->corruptions++;
+                }
+                continue;
+            }
             switch (qcow2_entry_type(s, l2e)) {
             case QCOW2_CLUSTER_COMPRESSED:
                 qcow2_compressed_range(s, l2e, &off, &len);
@@ -688,13 +751,6 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
             case QCOW2_CLUSTER_NORMAL:
             case QCOW2_CLUSTER_ZERO_ALLOC:
                 off = l2e & L2E_OFFSET_MASK;
-                if (off & (s->cluster_size - 1)) {
-                    fprintf(stderr, "ERROR offset=%" PRIx64 ": Cluster is "
-                            "not properly aligned; L2 entry corrupted.\n",
-                            off);
-                    cs->res->corruptions++;
-                    break;
-                }
                 if (active) {
                     cs->res->allocated_clusters++;
                     if (cs->next_contiguous && off != cs->next_contiguous) {
@@ -706,6 +762,14 @@ static int check_l1(BlockDriverState *bs, CheckState *cs, uint64_t l1_off,
                 break;
             default:
                 break;
+            }
+        }
+        if (l2_dirty) {
+            /* The table may be shared with a snapshot: fine, the entries
+             * were unusable for everyone. */
+            qcow2_cache_drop(&s->l2_cache, l2_off);
+            if (bdrv_pwrite(bs->file, l2_off, l2raw, s->cluster_size) < 0) {
+                cs->res->check_errors++;
             }
         }
     }

@@ -62,6 +62,18 @@ expect_check_finds() {
         echo "not ok $n - $name: check exit $rc"
         sed 's/^/#   /' "$T/err" | head -5
     fi
+    # check -r all must leave an image that both checkers find clean
+    cp "$img" "$T/r.qcow2"
+    $TO $Q check -r all "$T/r.qcow2" >/dev/null 2>&1
+    rc=$?
+    judge=$Q; [ -x /usr/bin/qemu-img ] && judge=/usr/bin/qemu-img
+    n=$((n + 1))
+    if [ $rc = 0 ] && $TO $judge check "$T/r.qcow2" >/dev/null 2>&1; then
+        echo "ok $n - $name: check -r all repairs it ($(basename $judge) agrees)"
+    else
+        echo "not ok $n - $name: check -r all (exit $rc)"
+        $judge check "$T/r.qcow2" 2>&1 | sed 's/^/#   /' | head -5
+    fi
     for cmd in info "convert -O raw"; do
         # shellcheck disable=SC2086
         $TO $Q $cmd "$img" $( [ "$cmd" = "convert -O raw" ] && echo "$T/out.raw") \
