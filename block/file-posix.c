@@ -151,14 +151,16 @@ static int file_rw_bounce(BlockDriverState *bs, uint64_t off, void *buf,
         }
     }
     if (write) {
+        struct stat st;
+        uint64_t size0 = fstat(bs->fd, &st) == 0 ? (uint64_t)st.st_size : 0;
+
         memcpy((uint8_t *)bounce + (off - start), buf, len);
         ret = file_rw_raw(bs->fd, start, bounce, blen, true);
-        if (ret == 0) {
-            /* The tail block may have extended the file past its end. */
-            struct stat st;
-            if (end > off + len && fstat(bs->fd, &st) == 0 &&
-                (uint64_t)st.st_size < end && (uint64_t)st.st_size <= off + len) {
-                ret = ftruncate(bs->fd, off + len) < 0 ? -errno : 0;
+        if (ret == 0 && end > size0) {
+            /* The padded tail block must not grow the file past the data. */
+            uint64_t want = size0 > off + len ? size0 : off + len;
+            if (want < end) {
+                ret = ftruncate(bs->fd, want) < 0 ? -errno : 0;
             }
         }
     } else {

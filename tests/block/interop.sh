@@ -305,3 +305,22 @@ t "amend lazy_refcounts=on" sh -c "$Q amend -o lazy_refcounts=on '$T/v3.qcow2' &
 t "dd" sh -c "$Q dd -O raw bs=64k count=4 if='$T/v2.qcow2' of='$T/dd.raw' && [ \$(stat -c %s '$T/dd.raw') = 262144 ] && $REF compare -f raw -F raw '$T/dd.raw' '$T/dd.raw'"
 t "compare reports a mismatch with exit 1" sh -c "$Q compare '$T/v3.qcow2' '$T/ov.qcow2'; [ \$? = 1 ]"
 t "bench runs" $Q bench -c 200 -d 4 "$T/v2.qcow2"
+
+# ---- 5. locking between processes ------------------------------------------
+$Q create -q -f qcow2 "$T/lk.qcow2" 1G
+$Q bench -w -c 2000000 -d 1 "$T/lk.qcow2" >/dev/null 2>&1 &
+bpid=$!
+sleep 0.3
+rc 1 "a second writer process is refused (OFD lock)" $Q resize "$T/lk.qcow2" +1M
+cp "$T/log" "$T/lock.log"
+t "the refusal names the lock" grep -q "lock" "$T/lock.log"
+rc 1 "a reader is refused while a writer runs" $Q info "$T/lk.qcow2"
+rc 0 "a reader with -U (force share) is allowed" $Q info -U "$T/lk.qcow2"
+rc 1 "QEMU's qemu-img cannot write while we do" $REF resize "$T/lk.qcow2" +1M
+kill $bpid 2>/dev/null; wait $bpid 2>/dev/null
+$QIO -c "sleep 3000" "$T/lk.qcow2" >/dev/null 2>&1 &
+qpid=$!
+sleep 0.3
+rc 1 "we cannot write while QEMU's qemu-io does" $Q resize "$T/lk.qcow2" +1M
+kill $qpid 2>/dev/null; wait $qpid 2>/dev/null
+rc 0 "after both exit, resize works" $Q resize "$T/lk.qcow2" +1M

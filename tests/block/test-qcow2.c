@@ -500,6 +500,10 @@ static void test_protocol(void)
                    bdrv_pread(a, 1234, rd, 9000) == 0 &&
                    !memcmp(buf + 1, rd, 9000) && bdrv_flush(a) == 0,
                    "cache=none: unaligned write/read through bounce buffers");
+        tap_report(bdrv_pwrite(a, (1 << 20) + 100, buf, 1000) == 0 &&
+                   bdrv_getlength(a) == (1 << 20) + 1100,
+                   "cache=none: an unaligned write past the end grows the "
+                   "file to exactly its end");
         bdrv_close(a);
     }
     {
