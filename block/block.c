@@ -304,6 +304,29 @@ int bdrv_pwrite_compressed(BlockDriverState *bs, uint64_t off,
     return bs->drv->pwrite_compressed(bs, off, buf, len);
 }
 
+int bdrv_compress(BlockDriverState *bs, const void *buf, size_t len,
+                  void *out, size_t *clen)
+{
+    if (!bs->drv->compress) {
+        return -ENOTSUP;
+    }
+    *clen = bs->drv->compress(bs, buf, len, out);
+    return 0;
+}
+
+int bdrv_pwrite_precompressed(BlockDriverState *bs, uint64_t off,
+                              const void *cdata, size_t clen,
+                              const void *buf, size_t len)
+{
+    if (bs->read_only) {
+        return -EACCES;
+    }
+    if (!bs->drv->pwrite_precompressed) {
+        return -ENOTSUP;
+    }
+    return bs->drv->pwrite_precompressed(bs, off, cdata, clen, buf, len);
+}
+
 int bdrv_flush(BlockDriverState *bs)
 {
     int ret = 0;

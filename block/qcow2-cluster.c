@@ -498,68 +498,107 @@ out:
     return ret;
 }
 
-/* Write one whole guest cluster compressed (falls back to plain). */
-int qcow2_write_compressed(BlockDriverState *bs, uint64_t off,
-                           const void *buf, size_t len)
+/*
+ * Compress one guest cluster (buf, len <= cluster size, zero padded) into
+ * out (cluster_size bytes).  Returns the compressed length, or 0 when it
+ * would not shrink.  Touches no image state: safe from any thread.
+ */
+size_t qcow2_compress_cluster(int cluster_size, const void *buf, size_t len,
+                              uint8_t *out)
 {
-    BDRVQcow2State *s = bs->opaque;
-    uint8_t *in, *out;
-    uint64_t l2_off, e, i, nb;
-    int64_t host;
+    uint8_t *in = calloc(1, cluster_size);
     z_stream z;
-    size_t clen;
-    int ret, zr;
+    size_t clen = 0;
+    int zr;
 
-    if ((off & (s->cluster_size - 1)) || len > (size_t)s->cluster_size) {
-        return -EINVAL;
-    }
-    in = calloc(1, s->cluster_size);
-    out = malloc(s->cluster_size);
-    if (!in || !out) {
-        free(in);
-        free(out);
-        return -ENOMEM;
+    if (!in) {
+        return 0;
     }
     memcpy(in, buf, len);
     memset(&z, 0, sizeof(z));
     if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -12, 9,
-                     Z_DEFAULT_STRATEGY) != Z_OK) {
-        free(in);
-        free(out);
-        return -EIO;
+                     Z_DEFAULT_STRATEGY) == Z_OK) {
+        z.next_in = in;
+        z.avail_in = cluster_size;
+        z.next_out = out;
+        z.avail_out = cluster_size - 1;
+        zr = deflate(&z, Z_FINISH);
+        if (zr == Z_STREAM_END) {
+            clen = (cluster_size - 1) - z.avail_out;
+        }
+        deflateEnd(&z);
     }
-    z.next_in = in;
-    z.avail_in = s->cluster_size;
-    z.next_out = out;
-    z.avail_out = s->cluster_size - 1;
-    zr = deflate(&z, Z_FINISH);
-    clen = (s->cluster_size - 1) - z.avail_out;
-    deflateEnd(&z);
-    if (zr != Z_STREAM_END) {
-        /* Doesn't shrink: store it uncompressed. */
+    free(in);
+    return clen;
+}
+
+int qcow2_write_compressed(BlockDriverState *bs, uint64_t off,
+                           const void *buf, size_t len)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint8_t *out;
+    size_t clen;
+    int ret;
+
+    if ((off & (s->cluster_size - 1)) || len > (size_t)s->cluster_size) {
+        return -EINVAL;
+    }
+    out = malloc(s->cluster_size);
+    if (!out) {
+        return -ENOMEM;
+    }
+    clen = qcow2_compress_cluster(s->cluster_size, buf, len, out);
+    ret = qcow2_write_precompressed(bs, off, out, clen, buf, len);
+    free(out);
+    return ret;
+}
+
+/*
+ * Store one guest cluster from already compressed data (clen bytes), or
+ * plainly from buf when clen is 0 (it did not compress).
+ */
+int qcow2_write_precompressed(BlockDriverState *bs, uint64_t off,
+                              const uint8_t *out, size_t clen,
+                              const void *buf, size_t len)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint64_t l2_off, e, i, nb;
+    int64_t host;
+    int ret;
+
+    if ((off & (s->cluster_size - 1)) || len > (size_t)s->cluster_size ||
+        clen >= (size_t)s->cluster_size) {
+        return -EINVAL;
+    }
+    if (clen == 0) {
+        uint8_t *in = calloc(1, s->cluster_size);
+        if (!in) {
+            return -ENOMEM;
+        }
+        memcpy(in, buf, len);
         ret = qcow2_write_clusters(bs, off, in, s->cluster_size);
-        goto done;
+        free(in);
+        return ret;
     }
     ret = qcow2_l2_for_write(bs, off >> (s->cluster_bits + s->l2_bits),
                              &l2_off);
     if (ret < 0) {
-        goto done;
+        return ret;
     }
     host = qcow2_alloc_bytes(bs, clen);
     if (host < 0) {
         ret = host;
-        goto done;
+        return ret;
     }
     ret = bdrv_pwrite(bs->file, host, out, clen);
     if (ret < 0) {
-        goto done;
+        return ret;
     }
     i = (off >> s->cluster_bits) & (s->l2_size - 1);
     {
         uint8_t *t = qcow2_cache_get(bs, &s->l2_cache, l2_off, true);
         if (!t) {
-            ret = -EIO;
-            goto done;
+            return -EIO;
         }
         e = qcow2_be64(t + 8 * i);
     }
@@ -573,9 +612,6 @@ int qcow2_write_compressed(BlockDriverState *bs, uint64_t off,
         qcow2_free_entry(bs, e);
     }
     s->cbuf_entry = 0;
-done:
-    free(in);
-    free(out);
     return ret;
 }
 

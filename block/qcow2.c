@@ -544,6 +544,27 @@ static int qcow2_pwrite_compressed(BlockDriverState *bs, uint64_t off,
     return ret < 0 ? ret : qcow2_write_compressed(bs, off, buf, len);
 }
 
+static size_t qcow2_compress(BlockDriverState *bs, const void *buf,
+                             size_t len, void *out)
+{
+    BDRVQcow2State *s = bs->opaque;
+
+    if (len > (size_t)s->cluster_size) {
+        return 0;
+    }
+    return qcow2_compress_cluster(s->cluster_size, buf, len, out);
+}
+
+static int qcow2_pwrite_precompressed(BlockDriverState *bs, uint64_t off,
+                                      const void *cdata, size_t clen,
+                                      const void *buf, size_t len)
+{
+    int ret = qcow2_mark_dirty(bs);
+
+    return ret < 0 ? ret : qcow2_write_precompressed(bs, off, cdata, clen,
+                                                     buf, len);
+}
+
 static int qcow2_flush(BlockDriverState *bs)
 {
     return 0;                   /* metadata caches are write-through */
@@ -1009,6 +1030,8 @@ const BlockDriver bdrv_qcow2 = {
     .preadv = qcow2_preadv,
     .pwritev = qcow2_pwritev,
     .pwrite_compressed = qcow2_pwrite_compressed,
+    .compress = qcow2_compress,
+    .pwrite_precompressed = qcow2_pwrite_precompressed,
     .flush = qcow2_flush,
     .discard = qcow2_discard,
     .write_zeroes = qcow2_write_zeroes,

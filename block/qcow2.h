@@ -192,6 +192,11 @@ int qcow2_write_clusters(BlockDriverState *bs, uint64_t off, const void *buf,
                          size_t len);
 int qcow2_write_compressed(BlockDriverState *bs, uint64_t off,
                            const void *buf, size_t len);
+size_t qcow2_compress_cluster(int cluster_size, const void *buf, size_t len,
+                              uint8_t *out);
+int qcow2_write_precompressed(BlockDriverState *bs, uint64_t off,
+                              const uint8_t *out, size_t clen,
+                              const void *buf, size_t len);
 #define QCOW2_ZERO_WRITE   0    /* whole clusters read as zero */
 #define QCOW2_ZERO_DISCARD 1    /* dropped; backing shows through unless v3 */
 #define QCOW2_ZERO_DROP    2    /* dropped, always unallocated (shrink) */

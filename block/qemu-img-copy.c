@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 #include <poll.h>
+#include <pthread.h>
+#include <unistd.h>
 
 #include "block/block.h"
 #include "block/qemu-img.h"
@@ -77,6 +79,132 @@ static bool known_zero(BlockDriverState *bs, uint64_t off, uint64_t len)
     return zero_extent(bs, off, len) == len;
 }
 
+/*
+ * convert -c: clusters are read in batches, compressed on all CPUs, then
+ * written in order (allocation stays sequential and deterministic).
+ */
+typedef struct CompJob {
+    uint64_t off;
+    size_t n;
+    uint8_t *in;
+    uint8_t *out;
+    size_t clen;
+    bool zero;
+} CompJob;
+
+typedef struct CompBatch {
+    BlockDriverState *dst;
+    CompJob *jobs;
+    int n, max, next;
+    pthread_mutex_t lock;
+} CompBatch;
+
+static void *comp_worker(void *opaque)
+{
+    CompBatch *b = opaque;
+
+    for (;;) {
+        CompJob *j;
+        int k;
+
+        pthread_mutex_lock(&b->lock);
+        k = b->next++;
+        pthread_mutex_unlock(&b->lock);
+        if (k >= b->n) {
+            return NULL;
+        }
+        j = &b->jobs[k];
+        j->clen = 0;
+        if (!j->zero && bdrv_compress(b->dst, j->in, j->n, j->out,
+                                      &j->clen) < 0) {
+            j->clen = 0;
+        }
+    }
+}
+
+static int comp_batch_init(CompBatch *b, BlockDriverState *dst, size_t cs)
+{
+    int i;
+
+    memset(b, 0, sizeof(*b));
+    b->dst = dst;
+    b->max = (32 * 1024 * 1024) / cs;
+    if (b->max < 4) {
+        b->max = 4;
+    }
+    if (b->max > 256) {
+        b->max = 256;
+    }
+    b->jobs = calloc(b->max, sizeof(CompJob));
+    if (!b->jobs) {
+        return -ENOMEM;
+    }
+    for (i = 0; i < b->max; i++) {
+        b->jobs[i].in = malloc(cs);
+        b->jobs[i].out = malloc(cs);
+        if (!b->jobs[i].in || !b->jobs[i].out) {
+            return -ENOMEM;
+        }
+    }
+    pthread_mutex_init(&b->lock, NULL);
+    return 0;
+}
+
+static void comp_batch_free(CompBatch *b)
+{
+    int i;
+
+    for (i = 0; b->jobs && i < b->max; i++) {
+        free(b->jobs[i].in);
+        free(b->jobs[i].out);
+    }
+    free(b->jobs);
+    if (b->jobs) {
+        pthread_mutex_destroy(&b->lock);
+    }
+    b->jobs = NULL;
+}
+
+static int comp_batch_flush(CompBatch *b, bool write_zeroes)
+{
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    pthread_t th[16];
+    int nt, t, k, ret = 0;
+
+    nt = ncpu < 1 ? 1 : ncpu > 16 ? 16 : ncpu;
+    if (nt > b->n) {
+        nt = b->n;
+    }
+    b->next = 0;
+    for (t = 0; t < nt; t++) {
+        if (pthread_create(&th[t], NULL, comp_worker, b) != 0) {
+            break;
+        }
+    }
+    if (t == 0) {
+        comp_worker(b);
+    }
+    nt = t;
+    for (t = 0; t < nt; t++) {
+        pthread_join(th[t], NULL);
+    }
+    for (k = 0; k < b->n && ret == 0; k++) {
+        CompJob *j = &b->jobs[k];
+        if (j->zero) {
+            ret = write_zeroes ? bdrv_write_zeroes(b->dst, j->off, j->n) : 0;
+        } else {
+            ret = bdrv_pwrite_precompressed(b->dst, j->off, j->out, j->clen,
+                                            j->in, j->n);
+        }
+        if (ret < 0) {
+            img_error("error while writing at byte %" PRIu64 ": %s", j->off,
+                      strerror(-ret));
+        }
+    }
+    b->n = 0;
+    return ret;
+}
+
 static void progress(bool on, uint64_t done, uint64_t total)
 {
     if (on) {
@@ -96,6 +224,7 @@ int img_convert(int argc, char **argv)
     BlockCreateOpts o;
     char err[1024] = "";
     uint8_t *buf = NULL;
+    CompBatch cb = { 0 };
     int nsrc, i, c, ret = 1, dflags = BDRV_O_RDWR;
     size_t chunk;
     static const struct option lo[] = {
@@ -212,7 +341,8 @@ int img_convert(int argc, char **argv)
         chunk = fi.cluster_size;
     }
     buf = malloc(chunk);
-    if (!buf) {
+    if (!buf || (compress && comp_batch_init(&cb, dst, chunk) < 0)) {
+        img_error("out of memory");
         goto out;
     }
     progress(prog, 0, total);
@@ -238,6 +368,27 @@ int img_convert(int argc, char **argv)
                         continue;
                     }
                 }
+                if (compress) {
+                    CompJob *j = &cb.jobs[cb.n++];
+                    ret = bdrv_pread(src[i], off, j->in, n);
+                    if (ret < 0) {
+                        img_error("error while reading at byte %" PRIu64
+                                  ": %s", off, strerror(-ret));
+                        ret = 1;
+                        goto out;
+                    }
+                    j->off = doff + off;
+                    j->n = n;
+                    j->zero = is_zero(j->in, n);
+                    if (cb.n == cb.max &&
+                        comp_batch_flush(&cb, skip_create) < 0) {
+                        ret = 1;
+                        goto out;
+                    }
+                    done += n;
+                    progress(prog, done, total);
+                    continue;
+                }
                 ret = bdrv_pread(src[i], off, buf, n);
                 if (ret < 0) {
                     img_error("error while reading at byte %" PRIu64 ": %s",
@@ -245,14 +396,7 @@ int img_convert(int argc, char **argv)
                     ret = 1;
                     goto out;
                 }
-                if (compress) {
-                    if (!is_zero(buf, n)) {
-                        ret = bdrv_pwrite_compressed(dst, doff + off, buf, n);
-                    } else {
-                        ret = skip_create ? bdrv_write_zeroes(dst, doff + off,
-                                                              n) : 0;
-                    }
-                } else if (sparse == 0) {
+                if (sparse == 0) {
                     ret = bdrv_pwrite(dst, doff + off, buf, n);
                 } else {
                     for (p = 0; p < n && ret >= 0;) {
@@ -282,6 +426,10 @@ int img_convert(int argc, char **argv)
                 done += n;
                 progress(prog, done, total);
             }
+            if (compress && cb.n && comp_batch_flush(&cb, skip_create) < 0) {
+                ret = 1;
+                goto out;
+            }
             doff += len;
         }
     }
@@ -297,6 +445,7 @@ int img_convert(int argc, char **argv)
     }
     ret = 0;
 out:
+    comp_batch_free(&cb);
     free(buf);
     for (i = 0; src && i < nsrc; i++) {
         bdrv_close(src[i]);

@@ -109,6 +109,13 @@ struct BlockDriver {
                    size_t len);
     int (*pwrite_compressed)(BlockDriverState *bs, uint64_t off,
                              const void *buf, size_t len);
+    /* Compression split in two so that callers can compress in parallel:
+     * compress touches no image state; clen 0 means "store plainly". */
+    size_t (*compress)(BlockDriverState *bs, const void *buf, size_t len,
+                       void *out);
+    int (*pwrite_precompressed)(BlockDriverState *bs, uint64_t off,
+                                const void *cdata, size_t clen,
+                                const void *buf, size_t len);
     int (*flush)(BlockDriverState *bs);
     int (*discard)(BlockDriverState *bs, uint64_t off, uint64_t len);
     int (*write_zeroes)(BlockDriverState *bs, uint64_t off, uint64_t len);
@@ -172,6 +179,15 @@ int bdrv_pwrite(BlockDriverState *bs, uint64_t off, const void *buf,
                 size_t len);
 int bdrv_pwrite_compressed(BlockDriverState *bs, uint64_t off,
                            const void *buf, size_t len);
+/*
+ * Parallel compressed writes: bdrv_compress() may run on any thread (out
+ * must hold one cluster); bdrv_pwrite_precompressed() stores the result.
+ */
+int bdrv_compress(BlockDriverState *bs, const void *buf, size_t len,
+                  void *out, size_t *clen);
+int bdrv_pwrite_precompressed(BlockDriverState *bs, uint64_t off,
+                              const void *cdata, size_t clen,
+                              const void *buf, size_t len);
 int bdrv_flush(BlockDriverState *bs);
 int bdrv_discard(BlockDriverState *bs, uint64_t off, uint64_t len);
 int bdrv_write_zeroes(BlockDriverState *bs, uint64_t off, uint64_t len);
