@@ -258,7 +258,8 @@ static int grow_refcount_table(BlockDriverState *bs, uint64_t need_i)
     }
     entries = qcow2_align_up(entries, per_cluster);
     k = entries / per_cluster;
-    if (entries * 8 > QCOW2_MAX_RT_BYTES || k + 1 > (1ULL << s->refblock_bits)) {
+    if (entries * 8 > QCOW2_MAX_RT_BYTES ||
+        k + 1 > (1ULL << s->refblock_bits)) {
         return -EFBIG;
     }
     base = need_i << s->refblock_bits;

@@ -230,7 +230,8 @@ static void fuzz_image(Img *b, const char *name, int cs)
             0x8000000000000000ULL | (uint64_t)b->len * 4,
             0x8000000000000200ULL, 0x8000000000000000ULL,
             0x8000000000000000ULL | rt_off, 0x8000000000000000ULL | l1_off,
-            0x00fffffffffffe00ULL, 0x4000000000000000ULL | 0x3fffffffffffffffULL,
+            0x00fffffffffffe00ULL,
+            0x4000000000000000ULL | 0x3fffffffffffffffULL,
             0x4000000000000000ULL | (uint64_t)b->len, 0x0000000000010001ULL,
             0x7f000000000001ffULL, rb_off, (uint64_t)cs * 3 + 1,
         };
