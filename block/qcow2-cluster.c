@@ -403,7 +403,11 @@ int qcow2_write_clusters(BlockDriverState *bs, uint64_t off, const void *vbuf,
         if (qcow2_entry_type(s, e) == QCOW2_CLUSTER_NORMAL &&
             (e & QCOW_OFLAG_COPIED)) {
             /* Overwrite in place, as many contiguous clusters as we can. */
-            if (e & L2E_OFFSET_MASK & (s->cluster_size - 1)) {
+            int64_t flen = bdrv_getlength(bs->file);
+            if ((e & L2E_OFFSET_MASK & (s->cluster_size - 1)) ||
+                flen < 0 || (e & L2E_OFFSET_MASK) >= (uint64_t)flen) {
+                /* Our data clusters always exist in the file: this entry
+                 * is corrupt.  Don't write through it. */
                 ret = -EIO;
                 goto out;
             }
