@@ -134,6 +134,18 @@ m=$(fresh); poke "$m" 4096 0000100000000000; expect_check_finds "refcount block 
 m=$(fresh); poke "$m" 4096 0000000000002200; expect_check_finds "misaligned refcount block" "$m"
 m=$(fresh); poke "$m" 8192 0000000000000000; expect_check_finds "refcount of header zero" "$m"
 m=$(fresh); poke "$m" 12288 8000000000004000; poke "$m" 12296 8000000000004000; expect_check_finds "one L2 table used twice" "$m"
+# a write through an L2 entry that points far past the end of the file must
+# fail, not create a huge sparse file
+m=$(fresh); poke "$m" 16384 8000005000000000
+size0=$(stat -c %s "$m")
+$TO ./tests/block/crash-writer io "$m" qcow2 w:0:0x200:1 >/dev/null 2>&1
+rc=$?
+n=$((n + 1))
+if [ $rc = 1 ] && [ "$(stat -c %s "$m")" = "$size0" ]; then
+    echo "ok $n - write through an L2 entry past the end of the file is refused"
+else
+    echo "not ok $n - write through a bad L2 entry (exit $rc, size $(stat -c %s "$m"))"
+fi
 # a write into an image whose refcounts say everything is used must end
 m=$(fresh); dd if=/dev/zero bs=4096 count=1 2>/dev/null | tr '\0' '\377' |
     dd of="$m" bs=1 seek=8192 conv=notrunc 2>/dev/null
