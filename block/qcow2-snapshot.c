@@ -610,3 +610,50 @@ int qcow2_snapshot_list(BlockDriverState *bs, QEMUSnapshotInfo **list)
     *list = l;
     return s->nb_snapshots;
 }
+
+/* Make a read-only node show a snapshot instead of the active image. */
+int qcow2_snapshot_load_tmp(BlockDriverState *bs, const char *name,
+                            char *err, size_t errlen)
+{
+    BDRVQcow2State *s = bs->opaque;
+    int k = find_snapshot(s, name);
+    Qcow2Snapshot *sn;
+    uint64_t *l1;
+    uint8_t *raw;
+    uint64_t i;
+
+    if (!bs->read_only) {
+        snprintf(err, errlen, "Snapshots can only be loaded read-only");
+        return -EINVAL;
+    }
+    if (k < 0) {
+        snprintf(err, errlen, "Snapshot '%s' not found", name);
+        return -ENOENT;
+    }
+    sn = &s->snapshots[k];
+    l1 = calloc(sn->l1_size ? sn->l1_size : 1, 8);
+    raw = calloc(sn->l1_size ? sn->l1_size : 1, 8);
+    if (!l1 || !raw) {
+        free(l1);
+        free(raw);
+        return -ENOMEM;
+    }
+    if (sn->l1_size && bdrv_pread(bs->file, sn->l1_table_offset, raw,
+                                  (size_t)sn->l1_size * 8) < 0) {
+        free(l1);
+        free(raw);
+        snprintf(err, errlen, "Failed to read the snapshot's L1 table");
+        return -EIO;
+    }
+    for (i = 0; i < sn->l1_size; i++) {
+        l1[i] = qcow2_be64(raw + 8 * i);
+    }
+    free(raw);
+    free(s->l1_table);
+    s->l1_table = l1;
+    s->l1_size = sn->l1_size;
+    s->l1_table_offset = sn->l1_table_offset;
+    s->size = sn->disk_size;
+    s->cbuf_entry = 0;
+    return 0;
+}

@@ -1045,6 +1045,7 @@ const BlockDriver bdrv_qcow2 = {
     .snapshot_apply = qcow2_snapshot_apply,
     .snapshot_delete = qcow2_snapshot_delete,
     .snapshot_list = qcow2_snapshot_list,
+    .snapshot_load_tmp = qcow2_snapshot_load_tmp,
     .change_backing = qcow2_change_backing,
     .amend = qcow2_amend,
 };

@@ -242,6 +242,8 @@ int qcow2_snapshot_apply(BlockDriverState *bs, const char *name,
 int qcow2_snapshot_delete(BlockDriverState *bs, const char *name,
                           char *err, size_t errlen);
 int qcow2_snapshot_list(BlockDriverState *bs, QEMUSnapshotInfo **list);
+int qcow2_snapshot_load_tmp(BlockDriverState *bs, const char *name,
+                            char *err, size_t errlen);
 int qcow2_update_l1_refcounts(BlockDriverState *bs, uint64_t l1_offset,
                               uint32_t l1_size, int delta, uint64_t *l1);
 

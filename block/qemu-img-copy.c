@@ -216,7 +216,7 @@ static void progress(bool on, uint64_t done, uint64_t total)
 int img_convert(int argc, char **argv)
 {
     const char *fmt = NULL, *ofmt = "raw", *backing = NULL, *bfmt = NULL;
-    const char *cache = "writeback";
+    const char *cache = "writeback", *snap = NULL;
     char *options = NULL;
     bool compress = false, prog = false, skip_create = false, quiet = false;
     uint64_t sparse = 4096, total = 0, done = 0;
@@ -269,7 +269,10 @@ int img_convert(int argc, char **argv)
             }
             break;
         }
-        case 'T': case 'l': case 'W': case 'U': case 'C': case 'r': case 'z':
+        case 'l':
+            snap = optarg;
+            break;
+        case 'T': case 'W': case 'U': case 'C': case 'r': case 'z':
         case 'v': case 'j':
             break;
         case 'h': img_help(); return 0;
@@ -302,10 +305,33 @@ int img_convert(int argc, char **argv)
         return 1;
     }
     src = calloc(nsrc, sizeof(*src));
+    if (snap && nsrc > 1) {
+        img_error("No support for concatenating multiple snapshot");
+        goto out;
+    }
     for (i = 0; i < nsrc; i++) {
         src[i] = img_open(argv[optind + i], fmt, 0);
         if (!src[i]) {
             goto out;
+        }
+        if (snap) {
+            /* "snapshot.id=ID,snapshot.name=NAME" or "ID_OR_NAME" */
+            char name[256];
+            const char *p = strstr(snap, "snapshot.name=");
+            if (!p) {
+                p = strstr(snap, "snapshot.id=");
+                p = p ? p + strlen("snapshot.id=") : snap;
+            } else {
+                p += strlen("snapshot.name=");
+            }
+            snprintf(name, sizeof(name), "%.*s", (int)strcspn(p, ","), p);
+            if (!src[i]->drv->snapshot_load_tmp ||
+                src[i]->drv->snapshot_load_tmp(src[i], name, err,
+                                               sizeof(err)) < 0) {
+                img_error("Failed to load snapshot: %s",
+                          err[0] ? err : "not supported by the format");
+                goto out;
+            }
         }
         total += bdrv_getlength(src[i]);
     }

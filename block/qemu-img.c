@@ -322,7 +322,7 @@ static int img_create(int argc, char **argv)
 static int img_check(int argc, char **argv)
 {
     const char *fmt = NULL, *output = "human";
-    int fix = 0, flags = BDRV_O_CHECK, c, ret;
+    int fix = 0, flags = BDRV_O_CHECK | BDRV_O_NO_BACKING, c, ret;
     bool quiet = false;
     BlockDriverState *bs;
     BdrvCheckResult r;

@@ -136,6 +136,9 @@ struct BlockDriver {
     int (*snapshot_delete)(BlockDriverState *bs, const char *name,
                            char *err, size_t errlen);
     int (*snapshot_list)(BlockDriverState *bs, QEMUSnapshotInfo **list);
+    /* Read-only nodes: show a snapshot's content from now on. */
+    int (*snapshot_load_tmp)(BlockDriverState *bs, const char *name,
+                             char *err, size_t errlen);
     int (*change_backing)(BlockDriverState *bs, const char *file,
                           const char *fmt);
     int (*amend)(BlockDriverState *bs, BlockCreateOpts *opts, char *err,

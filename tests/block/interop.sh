@@ -265,6 +265,10 @@ $REF map "$T/ov2.qcow2" >"$T/qm.txt"
 $Q map "$T/ov2.qcow2" >"$T/om.txt"
 t "map (human) matches" diff "$T/qm.txt" "$T/om.txt"
 t "snapshot -a on a QEMU image" sh -c "$Q snapshot -a s1 '$T/sn.qcow2' && $REF check '$T/sn.qcow2' && $REF compare '$T/sn.qcow2' '$T/v3.qcow2'"
+rm -f "$T/a.raw" "$T/b.raw"
+$REF convert -l s1 -O raw "$T/sn.qcow2" "$T/a.raw"
+t "convert -l SNAPSHOT reads the snapshot like QEMU" sh -c \
+    "$Q convert -l snapshot.name=s1 -O raw '$T/sn.qcow2' '$T/b.raw' && cmp '$T/a.raw' '$T/b.raw'"
 t "raw info --output=json matches" sh -c "$REF info --output=json '$T/rb.raw' >'$T/q.json' && $Q info --output=json '$T/rb.raw' >'$T/o.json'"
 t "raw info values" json_same "$T/q.json" "$T/o.json"
 
