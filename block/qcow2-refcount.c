@@ -782,12 +782,15 @@ out:
     return ret;
 }
 
-/* COPIED flags of the active tables must say "refcount is exactly 1". */
+/*
+ * COPIED flags of the active tables must say "refcount is exactly 1";
+ * like QEMU, judged against the refcounts on disk (after any repair).
+ */
 static int check_copied(BlockDriverState *bs, CheckState *cs, int fix)
 {
     BDRVQcow2State *s = bs->opaque;
     uint8_t *l2raw = malloc(s->cluster_size);
-    uint64_t i, j;
+    uint64_t i, j, rc;
 
     if (!l2raw) {
         return -ENOMEM;
@@ -801,13 +804,16 @@ static int check_copied(BlockDriverState *bs, CheckState *cs, int fix)
         if (l2_off == 0 || (l2_off & (s->cluster_size - 1)) || c >= cs->nb) {
             continue;
         }
-        if ((cs->ref[c] == 1) != !!(l1e & QCOW_OFLAG_COPIED)) {
+        if (qcow2_get_refcount(bs, c, &rc) < 0) {
+            rc = 0;
+        }
+        if ((rc == 1) != !!(l1e & QCOW_OFLAG_COPIED)) {
             fprintf(stderr, "%s OFLAG_COPIED L2 cluster: l1_index=%" PRIu64
-                    " l1_entry=%" PRIx64 " refcount=%u\n",
+                    " l1_entry=%" PRIx64 " refcount=%" PRIu64 "\n",
                     fix & BDRV_FIX_ERRORS ? "Repairing" : "ERROR", i, l1e,
-                    cs->ref[c]);
+                    rc);
             if (fix & BDRV_FIX_ERRORS) {
-                s->l1_table[i] = cs->ref[c] == 1 ? l1e | QCOW_OFLAG_COPIED :
+                s->l1_table[i] = rc == 1 ? l1e | QCOW_OFLAG_COPIED :
                                  l1e & ~QCOW_OFLAG_COPIED;
                 if (qcow2_write_l1_entry(bs, i) == 0) {
                     cs->res->corruptions_fixed++;
@@ -830,13 +836,16 @@ static int check_copied(BlockDriverState *bs, CheckState *cs, int fix)
                 dc >= cs->nb) {
                 continue;
             }
-            if ((cs->ref[dc] == 1) != !!(l2e & QCOW_OFLAG_COPIED)) {
+            if (qcow2_get_refcount(bs, dc, &rc) < 0) {
+                rc = 0;
+            }
+            if ((rc == 1) != !!(l2e & QCOW_OFLAG_COPIED)) {
                 fprintf(stderr, "%s OFLAG_COPIED data cluster: l2_entry=%"
-                        PRIx64 " refcount=%u\n",
+                        PRIx64 " refcount=%" PRIu64 "\n",
                         fix & BDRV_FIX_ERRORS ? "Repairing" : "ERROR", l2e,
-                        cs->ref[dc]);
+                        rc);
                 if (fix & BDRV_FIX_ERRORS) {
-                    l2e = cs->ref[dc] == 1 ? l2e | QCOW_OFLAG_COPIED :
+                    l2e = rc == 1 ? l2e | QCOW_OFLAG_COPIED :
                           l2e & ~QCOW_OFLAG_COPIED;
                     qcow2_st64(l2raw + 8 * j, l2e);
                     l2_dirty = true;
@@ -1075,9 +1084,6 @@ static int check_pass(BlockDriverState *bs, BdrvCheckResult *res, int fix,
             *need_rebuild = true;
         }
     }
-    if (res->corruptions == 0 || (fix & BDRV_FIX_ERRORS)) {
-        check_copied(bs, &cs, fix);
-    }
     if (*need_rebuild && (fix & BDRV_FIX_ERRORS) && !bs->read_only) {
         ret = rebuild_refcounts(bs, &cs);
         if (ret == 0) {
@@ -1085,6 +1091,7 @@ static int check_pass(BlockDriverState *bs, BdrvCheckResult *res, int fix,
             res->corruptions = 0;
         }
     }
+    check_copied(bs, &cs, fix);
     free(cs.ref);
     return 0;
 }

@@ -272,6 +272,23 @@ t "convert -l SNAPSHOT reads the snapshot like QEMU" sh -c \
 t "raw info --output=json matches" sh -c "$REF info --output=json '$T/rb.raw' >'$T/q.json' && $Q info --output=json '$T/rb.raw' >'$T/o.json'"
 t "raw info values" json_same "$T/q.json" "$T/o.json"
 
+# a dirty image: QEMU with lazy refcounts killed mid-session
+$REF create -q -f qcow2 -o lazy_refcounts=on "$T/lz.qcow2" 16M
+$QIO -c 'write -P 7 0 3M' -c 'write -P 8 5M 100k' -c 'sigraise 9' \
+    "$T/lz.qcow2" >/dev/null 2>&1
+$REF check --output=json "$T/lz.qcow2" >"$T/qc.json" 2>/dev/null
+$Q check --output=json "$T/lz.qcow2" >"$T/oc.json" 2>/dev/null
+t "dirty lazy-refcount image: check --output=json agrees with QEMU" \
+    json_same "$T/qc.json" "$T/oc.json"
+$Q info --output=json "$T/lz.qcow2" >"$T/oi.json"
+t "dirty lazy-refcount image: our info shows the dirty flag" \
+    grep -q '"dirty-flag": true' "$T/oi.json"
+t "dirty image: opening it read-write repairs it" \
+    $W io "$T/lz.qcow2" qcow2 w:0x900000:0x1000:9
+t "dirty image after repair: QEMU check clean" $REF check "$T/lz.qcow2"
+t "dirty image after repair: data intact" \
+    $QIO -c 'read -P 7 0 3M' -c 'read -P 8 5M 100k' -c 'read -P 9 0x900000 0x1000' "$T/lz.qcow2"
+
 # ---- 3. check exit codes and repair, on damaged copies of our image -------
 img=$T/leak.qcow2
 $Q create -q -f qcow2 "$img" 4M
