@@ -225,7 +225,7 @@ int img_convert(int argc, char **argv)
     char err[1024] = "";
     uint8_t *buf = NULL;
     CompBatch cb = { 0 };
-    int nsrc, i, c, ret = 1, dflags = BDRV_O_RDWR;
+    int nsrc, i, c, ret = 1, dflags = BDRV_O_RDWR, sflags = 0;
     size_t chunk;
     static const struct option lo[] = {
         { "help", no_argument, NULL, 'h' },
@@ -272,7 +272,12 @@ int img_convert(int argc, char **argv)
         case 'l':
             snap = optarg;
             break;
-        case 'T': case 'W': case 'U': case 'C': case 'r': case 'z':
+        case 'T':
+            if (!img_cache_flags(optarg, &sflags)) {
+                return 1;
+            }
+            break;
+        case 'W': case 'U': case 'C': case 'r': case 'z':
         case 'v': case 'j':
             break;
         case 'h': img_help(); return 0;
@@ -310,7 +315,7 @@ int img_convert(int argc, char **argv)
         goto out;
     }
     for (i = 0; i < nsrc; i++) {
-        src[i] = img_open(argv[optind + i], fmt, 0);
+        src[i] = img_open(argv[optind + i], fmt, sflags);
         if (!src[i]) {
             goto out;
         }
@@ -490,7 +495,7 @@ int img_compare(int argc, char **argv)
     BlockDriverState *a = NULL, *b = NULL;
     uint8_t *ba = NULL, *bb = NULL;
     uint64_t la, lb, common, off;
-    int c, ret = 2;
+    int c, ret = 2, sflags = 0;
     static const struct option lo[] = {
         { "help", no_argument, NULL, 'h' },
         { "force-share", no_argument, NULL, 'U' },
@@ -504,7 +509,12 @@ int img_compare(int argc, char **argv)
         case 'F': f2 = optarg; break;
         case 's': strict = true; break;
         case 'q': quiet = true; break;
-        case 'T': case 'p': case 'U': break;
+        case 'T':
+            if (!img_cache_flags(optarg, &sflags)) {
+                return 2;
+            }
+            break;
+        case 'p': case 'U': break;
         case 'h': img_help(); return 0;
         default: img_error("unrecognized option '%s'", argv[optind - 1]);
             return 2;
@@ -514,8 +524,8 @@ int img_compare(int argc, char **argv)
         img_error("Expecting two image file names");
         return 2;
     }
-    a = img_open(argv[optind], f1, 0);
-    b = a ? img_open(argv[optind + 1], f2 ? f2 : f1, 0) : NULL;
+    a = img_open(argv[optind], f1, sflags);
+    b = a ? img_open(argv[optind + 1], f2 ? f2 : f1, sflags) : NULL;
     ba = malloc(COPY_CHUNK);
     bb = malloc(COPY_CHUNK);
     if (!a || !b || !ba || !bb) {
@@ -611,7 +621,7 @@ int img_commit(int argc, char **argv)
     char err[1024], path[8192];
     uint8_t *buf = NULL;
     uint64_t len, off;
-    int c, ret = 1;
+    int c, ret = 1, cflags = 0;
 
     optind = 1;
     while ((c = getopt(argc, argv, ":hf:t:b:dpqr:")) != -1) {
@@ -620,7 +630,12 @@ int img_commit(int argc, char **argv)
         case 'b': base_name = optarg; break;
         case 'd': keep = true; break;
         case 'q': quiet = true; break;
-        case 't': case 'p': case 'r': break;
+        case 't':
+            if (!img_cache_flags(optarg, &cflags)) {
+                return 1;
+            }
+            break;
+        case 'p': case 'r': break;
         case 'h': img_help(); return 0;
         default: img_error("invalid option -- '%c'", optopt); return 1;
         }
@@ -629,7 +644,8 @@ int img_commit(int argc, char **argv)
         img_error("Expecting one image file name");
         return 1;
     }
-    top = img_open(argv[optind], fmt, BDRV_O_RDWR | BDRV_O_NO_BACKING);
+    top = img_open(argv[optind], fmt, cflags | BDRV_O_RDWR |
+                   BDRV_O_NO_BACKING);
     if (!top) {
         return 1;
     }
@@ -644,7 +660,7 @@ int img_commit(int argc, char **argv)
         goto out;
     }
     base = bdrv_open(path, top->backing_format[0] ? top->backing_format :
-                     NULL, BDRV_O_RDWR, err, sizeof(err));
+                     NULL, cflags | BDRV_O_RDWR, err, sizeof(err));
     if (!base) {
         img_error("Could not open backing file: %s", err);
         goto out;
@@ -715,7 +731,7 @@ int img_rebase(int argc, char **argv)
     BlockDriverState *top = NULL, *newb = NULL;
     char err[1024], path[8192];
     uint8_t *ba = NULL, *bb = NULL;
-    int c, ret = 1;
+    int c, ret = 1, tflags = 0, sflags = 0;
 
     optind = 1;
     while ((c = getopt(argc, argv, ":hf:F:b:ut:T:pqU")) != -1) {
@@ -725,7 +741,17 @@ int img_rebase(int argc, char **argv)
         case 'F': nbfmt = optarg; break;
         case 'u': unsafe = true; break;
         case 'q': quiet = true; break;
-        case 't': case 'T': case 'p': case 'U': break;
+        case 't':
+            if (!img_cache_flags(optarg, &tflags)) {
+                return 1;
+            }
+            break;
+        case 'T':
+            if (!img_cache_flags(optarg, &sflags)) {
+                return 1;
+            }
+            break;
+        case 'p': case 'U': break;
         case 'h': img_help(); return 0;
         default: img_error("invalid option -- '%c'", optopt); return 1;
         }
@@ -739,7 +765,7 @@ int img_rebase(int argc, char **argv)
         img_error("Must specify backing file (-b)");
         return 1;
     }
-    top = img_open(argv[optind], fmt, BDRV_O_RDWR |
+    top = img_open(argv[optind], fmt, tflags | BDRV_O_RDWR |
                    (unsafe ? BDRV_O_NO_BACKING : 0));
     if (!top) {
         return 1;
@@ -758,7 +784,8 @@ int img_rebase(int argc, char **argv)
     if (!unsafe) {
         uint64_t len = bdrv_getlength(top), off, nlen = 0;
         if (*nb) {
-            newb = bdrv_open(path, nbfmt, BDRV_O_NO_LOCK, err, sizeof(err));
+            newb = bdrv_open(path, nbfmt, sflags | BDRV_O_NO_LOCK, err,
+                             sizeof(err));
             if (!newb) {
                 img_error("Could not open new backing file '%s': %s", path,
                           err);

@@ -184,6 +184,16 @@ int img_parse_create_opts(char *opt, BlockCreateOpts *o, const char *fmt)
     return 0;
 }
 
+/* -t / -T: add a cache mode's open flags; false (and a message) if bad. */
+bool img_cache_flags(const char *mode, int *flags)
+{
+    if (mode && bdrv_parse_cache_mode(mode, flags) < 0) {
+        img_error("Invalid cache option: %s", mode);
+        return false;
+    }
+    return true;
+}
+
 BlockDriverState *img_open(const char *filename, const char *fmt, int flags)
 {
     char err[1024];
@@ -352,7 +362,11 @@ static int img_check(int argc, char **argv)
             }
             break;
         case 'O': output = optarg; break;
-        case 'T': break;
+        case 'T':
+            if (!img_cache_flags(optarg, &flags)) {
+                return 1;
+            }
+            break;
         case 'q': quiet = true; break;
         case 'U': flags |= BDRV_O_NO_LOCK; break;
         case 'h': img_help(); return 0;
@@ -648,7 +662,7 @@ static int img_amend(int argc, char **argv)
     BlockCreateOpts o;
     BlockDriverState *bs;
     char err[1024] = "";
-    int c, ret;
+    int c, ret, flags = BDRV_O_RDWR | BDRV_O_NO_BACKING;
 
     memset(&o, 0, sizeof(o));
     optind = 1;
@@ -656,7 +670,12 @@ static int img_amend(int argc, char **argv)
         switch (c) {
         case 'o': options = optarg; break;
         case 'f': fmt = optarg; break;
-        case 't': case 'p': case 'q': break;
+        case 't':
+            if (!img_cache_flags(optarg, &flags)) {
+                return 1;
+            }
+            break;
+        case 'p': case 'q': break;
         case 'h': img_help(); return 0;
         default: img_error("invalid option -- '%c'", optopt); return 1;
         }
@@ -672,7 +691,7 @@ static int img_amend(int argc, char **argv)
     if (img_parse_create_opts(options, &o, fmt) < 0) {
         return 1;
     }
-    bs = img_open(argv[optind], fmt, BDRV_O_RDWR | BDRV_O_NO_BACKING);
+    bs = img_open(argv[optind], fmt, flags);
     if (!bs) {
         return 1;
     }

@@ -12,6 +12,7 @@ void img_size_error(void);
 char *img_size_to_str(uint64_t val, char *buf, size_t len);
 int img_parse_create_opts(char *opt, BlockCreateOpts *o, const char *fmt);
 BlockDriverState *img_open(const char *filename, const char *fmt, int flags);
+bool img_cache_flags(const char *mode, int *flags);
 void img_help(void);
 void img_dump_snapshots(BlockDriverState *bs);
 
