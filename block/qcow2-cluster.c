@@ -304,7 +304,7 @@ int qcow2_l2_for_write(BlockDriverState *bs, uint64_t l1_index,
     l1e = s->l1_table[l1_index];
     old = l1e & L1E_OFFSET_MASK;
     if (old && (old & (s->cluster_size - 1))) {
-        return -EIO;
+        return qcow2_signal_corruption(bs, "L2 table offset misaligned");
     }
     if (old && (l1e & QCOW_OFLAG_COPIED)) {
         *l2_offset = old;
@@ -408,7 +408,9 @@ int qcow2_write_clusters(BlockDriverState *bs, uint64_t off, const void *vbuf,
                 flen < 0 || (e & L2E_OFFSET_MASK) >= (uint64_t)flen) {
                 /* Our data clusters always exist in the file: this entry
                  * is corrupt.  Don't write through it. */
-                ret = -EIO;
+                ret = qcow2_signal_corruption(bs, "data cluster offset "
+                                              "misaligned or past the end "
+                                              "of the file");
                 goto out;
             }
             n = 1;

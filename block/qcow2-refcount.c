@@ -1122,6 +1122,15 @@ int qcow2_check(BlockDriverState *bs, BdrvCheckResult *res, int fix)
         again.corruptions_fixed = res->corruptions_fixed;
         *res = again;
     }
+    if ((fix & BDRV_FIX_ERRORS) && (s->incompat & QCOW2_INCOMPAT_CORRUPT) &&
+        res->corruptions == 0 && res->check_errors == 0) {
+        uint8_t be[8];
+        bdrv_flush(bs->file);
+        s->incompat &= ~QCOW2_INCOMPAT_CORRUPT;
+        s->corrupt = false;
+        qcow2_st64(be, s->incompat);
+        qcow2_write_header_field(bs, 72, be, 8);
+    }
     if (fix && (s->incompat & QCOW2_INCOMPAT_DIRTY) && res->corruptions == 0) {
         uint8_t be[8];
         bdrv_flush(bs->file);

@@ -165,6 +165,31 @@ static int qcow2_read_extensions(BlockDriverState *bs, const uint8_t *h,
 }
 
 /*
+ * Metadata found inconsistent while writing: set the corrupt bit (the
+ * image is then refused read-write until check -r all repairs it) and
+ * stop writing.  Returns -EIO for the caller to pass on.
+ */
+int qcow2_signal_corruption(BlockDriverState *bs, const char *what)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint8_t be[8];
+
+    if (!s->corrupt) {
+        fprintf(stderr, "qcow2: Marking image as corrupt: %s; further "
+                "corruption events will be suppressed\n", what);
+        s->corrupt = true;
+        if (s->version >= 3 && !bs->read_only) {
+            s->incompat |= QCOW2_INCOMPAT_CORRUPT;
+            qcow2_st64(be, s->incompat);
+            if (qcow2_write_header_field(bs, 72, be, 8) == 0) {
+                bdrv_flush(bs->file);
+            }
+        }
+    }
+    return -EIO;
+}
+
+/*
  * Lazy refcounts: the first write of a session sets the dirty bit (and
  * makes it durable); a clean close clears it.  An image found dirty is
  * checked and repaired before it is written again.
@@ -528,6 +553,9 @@ static int qcow2_pwritev(BlockDriverState *bs, uint64_t off, const void *buf,
 
     if (off + len > qcow2_align_up(s->size, 512) || off + len < off) {
         return -EINVAL;
+    }
+    if (s->corrupt) {
+        return -EIO;
     }
     ret = qcow2_mark_dirty(bs);
     if (ret < 0) {

@@ -231,6 +231,7 @@ int qcow2_write_header_field(BlockDriverState *bs, int offset,
                              const void *buf, int len);
 int qcow2_update_header(BlockDriverState *bs);
 int qcow2_mark_dirty(BlockDriverState *bs);
+int qcow2_signal_corruption(BlockDriverState *bs, const char *what);
 
 /* qcow2-snapshot.c */
 int qcow2_read_snapshots(BlockDriverState *bs, char *err, size_t errlen);

@@ -146,6 +146,20 @@ if [ $rc = 1 ] && [ "$(stat -c %s "$m")" = "$size0" ]; then
 else
     echo "not ok $n - write through a bad L2 entry (exit $rc, size $(stat -c %s "$m"))"
 fi
+n=$((n + 1))
+if $Q info "$m" | grep -q "corrupt: true" &&
+   ! ./tests/block/crash-writer io "$m" qcow2 w:0x10000:0x200:1 >/dev/null 2>&1; then
+    echo "ok $n - the image is marked corrupt and refused read-write"
+else
+    echo "not ok $n - corrupt bit after a detected corruption"
+fi
+n=$((n + 1))
+if $Q check -r all "$m" >/dev/null 2>&1 && $Q info "$m" | grep -q "corrupt: false" &&
+   ./tests/block/crash-writer io "$m" qcow2 w:0x10000:0x200:1 >/dev/null 2>&1; then
+    echo "ok $n - check -r all repairs it and clears the corrupt bit"
+else
+    echo "not ok $n - check -r all on a corrupt-marked image"
+fi
 # a write into an image whose refcounts say everything is used must end
 m=$(fresh); dd if=/dev/zero bs=4096 count=1 2>/dev/null | tr '\0' '\377' |
     dd of="$m" bs=1 seek=8192 conv=notrunc 2>/dev/null
