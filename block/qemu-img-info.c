@@ -451,6 +451,11 @@ int img_map(int argc, char **argv)
     }
     if (have) {
         map_print(&cur, json, first);
+    } else if (json) {
+        /* QEMU reports an empty image as one empty extent */
+        printf("{ \"start\": %" PRIu64 ", \"length\": 0, \"depth\": 0, "
+               "\"present\": false, \"zero\": false, \"data\": false}",
+               start);
     }
     if (json) {
         printf("]\n");

@@ -264,6 +264,14 @@ static int img_create(int argc, char **argv)
         o.size = size;
         o.size_set = true;
     }
+    if (o.size_set) {
+        /* Like QEMU: image sizes are whole 512-byte sectors. */
+        if (o.size > UINT64_MAX - 511) {
+            img_size_error();
+            return 1;
+        }
+        o.size = (o.size + 511) & ~511ULL;
+    }
     if (o.backing_file && !o.backing_fmt) {
         img_error("Backing file specified without backing format");
         return 1;
