@@ -350,6 +350,12 @@ int qcow2_l2_for_write(BlockDriverState *bs, uint64_t l1_index,
         memcpy(t, buf, s->cluster_size);
     }
     free(buf);
+    if (!(bs->open_flags & BDRV_O_NO_FLUSH)) {
+        ret = bdrv_flush(bs->file);     /* the table before the pointer */
+        if (ret < 0) {
+            return ret;
+        }
+    }
     s->l1_table[l1_index] = (uint64_t)nw | QCOW_OFLAG_COPIED;
     ret = qcow2_write_l1_entry(bs, l1_index);
     if (ret < 0) {

@@ -16,6 +16,12 @@
 
 #include "qcow2.h"
 
+/* Power-failure ordering applies to all cache modes but unsafe. */
+static bool power_safe(BlockDriverState *bs)
+{
+    return !(bs->open_flags & BDRV_O_NO_FLUSH);
+}
+
 uint64_t qcow2_get_refcount_entry(const uint8_t *block, int order,
                                   uint64_t i)
 {
@@ -383,6 +389,13 @@ static int commit_run(BlockDriverState *bs, uint64_t start, uint64_t n,
             free(buf);
             return ret;
         }
+        if (power_safe(bs)) {
+            ret = bdrv_flush(bs->file);     /* block before the pointer */
+            if (ret < 0) {
+                free(buf);
+                return ret;
+            }
+        }
         s->refcount_table[r] = pos << s->cluster_bits;
         ret = write_rt_entry(bs, r);
         if (ret < 0) {
@@ -410,7 +423,7 @@ static int commit_run(BlockDriverState *bs, uint64_t start, uint64_t n,
     return 0;
 }
 
-int64_t qcow2_alloc_clusters(BlockDriverState *bs, uint64_t n)
+static int64_t alloc_raw(BlockDriverState *bs, uint64_t n)
 {
     BDRVQcow2State *s = bs->opaque;
     uint64_t limit = QCOW2_MAX_SIZE >> s->cluster_bits;
@@ -504,34 +517,187 @@ restart:
     return (int64_t)(start << s->cluster_bits);
 }
 
+/*
+ * Power-failure ordering (all cache modes but unsafe):
+ *  - clusters are handed out from a reserved pool whose refcounts were
+ *    made durable (fdatasync) when it was reserved, so no reference can
+ *    reach the disk before the refcount it needs;
+ *  - decrements are queued and applied only after the next fdatasync, so
+ *    they reach the disk after the reference removal they follow;
+ *  - leftovers of both are at most leaks.
+ */
+#define QCOW2_MAX_PENDING 4096
+
+static void queue_decrement(BlockDriverState *bs, uint64_t off, uint64_t len,
+                            uint64_t count)
+{
+    BDRVQcow2State *s = bs->opaque;
+
+    if (s->n_pending == QCOW2_MAX_PENDING) {
+        qcow2_apply_pending(bs);
+    }
+    if (!s->pending) {
+        s->pending = calloc(QCOW2_MAX_PENDING, sizeof(*s->pending));
+        if (!s->pending) {
+            return;             /* a leak, nothing worse */
+        }
+    }
+    s->pending[s->n_pending].off = off;
+    s->pending[s->n_pending].len = len;
+    s->pending[s->n_pending].count = count;
+    s->n_pending++;
+}
+
+int qcow2_apply_pending(BlockDriverState *bs)
+{
+    BDRVQcow2State *s = bs->opaque;
+    size_t i, n = s->n_pending;
+    int ret;
+
+    if (n == 0) {
+        return 0;
+    }
+    ret = bdrv_flush(bs->file);     /* the reference removals first */
+    if (ret < 0) {
+        return ret;
+    }
+    s->n_pending = 0;
+    for (i = 0; i < n; i++) {
+        /* A failure only leaks clusters (check -r leaks). */
+        qcow2_update_refcount(bs, s->pending[i].off, s->pending[i].len,
+                              -(int64_t)s->pending[i].count);
+    }
+    return 0;
+}
+
+/* Give back the reserved pool and the compressed-cluster slots. */
+void qcow2_release_reservations(BlockDriverState *bs)
+{
+    BDRVQcow2State *s = bs->opaque;
+
+    if (s->pool_len) {
+        queue_decrement(bs, s->pool_start << s->cluster_bits,
+                        s->pool_len << s->cluster_bits, 1);
+        s->pool_len = 0;
+    }
+    if (s->cslots) {
+        queue_decrement(bs, s->cslot_cluster << s->cluster_bits, 1,
+                        s->cslots);
+        s->cslots = 0;
+    }
+    s->free_byte_offset = 0;
+}
+
+int64_t qcow2_alloc_clusters(BlockDriverState *bs, uint64_t n)
+{
+    BDRVQcow2State *s = bs->opaque;
+    uint64_t want, batch;
+    int64_t off;
+    int ret;
+
+    if (!power_safe(bs)) {
+        return alloc_raw(bs, n);
+    }
+    if (n <= s->pool_len) {
+        off = s->pool_start << s->cluster_bits;
+        s->pool_start += n;
+        s->pool_len -= n;
+        return off;
+    }
+    if (s->pool_len) {
+        queue_decrement(bs, s->pool_start << s->cluster_bits,
+                        s->pool_len << s->cluster_bits, 1);
+        s->pool_len = 0;
+    }
+    /* ~8 MiB per reservation, more for big sequential requests. */
+    batch = (8 * 1024 * 1024) >> s->cluster_bits;
+    batch = batch < 16 ? 16 : batch > 1024 ? 1024 : batch;
+    want = 4 * n > batch ? 4 * n : batch;
+    if (want > 4096 && want > n) {
+        want = n > 4096 ? n : 4096;
+    }
+    off = alloc_raw(bs, want);
+    if (off < 0 && want > n) {
+        want = n;
+        off = alloc_raw(bs, n);
+    }
+    if (off < 0) {
+        return off;
+    }
+    ret = bdrv_flush(bs->file);     /* refcounts durable before any use */
+    if (ret < 0) {
+        return ret;
+    }
+    s->pool_start = ((uint64_t)off >> s->cluster_bits) + n;
+    s->pool_len = want - n;
+    return off;
+}
+
 int64_t qcow2_alloc_bytes(BlockDriverState *bs, uint64_t len)
 {
     BDRVQcow2State *s = bs->opaque;
     uint64_t off = s->free_byte_offset;
     uint64_t in = off & (s->cluster_size - 1);
+    uint64_t rc = UINT64_MAX;
     int64_t noff;
     int ret;
 
     if (len > (uint64_t)s->cluster_size) {
         return -EINVAL;
     }
-    uint64_t rc = UINT64_MAX;
-
-    if (off != 0 && in != 0) {
-        qcow2_get_refcount(bs, off >> s->cluster_bits, &rc);
-    }
-    if (off != 0 && in != 0 && in + len <= (uint64_t)s->cluster_size &&
-        rc < s->refcount_max) {
-        ret = qcow2_update_refcount(bs, off, 1, 1);
-        if (ret < 0) {
-            return ret;
+    if (power_safe(bs)) {
+        /*
+         * A new host cluster gets, up front and durably, one reference
+         * per 512-byte slot it could hold; each compressed cluster placed
+         * in it takes a slot; unused slots are given back (deferred).
+         */
+        if (off != 0 && in != 0 && in + len <= (uint64_t)s->cluster_size &&
+            s->cslots > 0 && (off >> s->cluster_bits) == s->cslot_cluster) {
+            s->cslots--;
+        } else {
+            uint64_t slots = s->cluster_size / 512;
+            if (slots > s->refcount_max) {
+                slots = s->refcount_max;
+            }
+            if (s->cslots) {
+                queue_decrement(bs, s->cslot_cluster << s->cluster_bits, 1,
+                                s->cslots);
+                s->cslots = 0;
+            }
+            noff = qcow2_alloc_clusters(bs, 1);
+            if (noff < 0) {
+                return noff;
+            }
+            off = noff;
+            if (slots > 1) {
+                ret = qcow2_update_refcount(bs, off, 1, slots - 1);
+                if (ret == 0) {
+                    ret = bdrv_flush(bs->file);
+                }
+                if (ret < 0) {
+                    return ret;
+                }
+            }
+            s->cslot_cluster = off >> s->cluster_bits;
+            s->cslots = slots - 1;
         }
     } else {
-        noff = qcow2_alloc_clusters(bs, 1);
-        if (noff < 0) {
-            return noff;
+        if (off != 0 && in != 0) {
+            qcow2_get_refcount(bs, off >> s->cluster_bits, &rc);
         }
-        off = noff;
+        if (off != 0 && in != 0 && in + len <= (uint64_t)s->cluster_size &&
+            rc < s->refcount_max) {
+            ret = qcow2_update_refcount(bs, off, 1, 1);
+            if (ret < 0) {
+                return ret;
+            }
+        } else {
+            noff = qcow2_alloc_clusters(bs, 1);
+            if (noff < 0) {
+                return noff;
+            }
+            off = noff;
+        }
     }
     s->free_byte_offset = qcow2_align_up(off + len, 512);
     if ((s->free_byte_offset & (s->cluster_size - 1)) == 0) {
@@ -543,6 +709,10 @@ int64_t qcow2_alloc_bytes(BlockDriverState *bs, uint64_t len)
 void qcow2_free_clusters(BlockDriverState *bs, uint64_t offset,
                          uint64_t length)
 {
+    if (power_safe(bs)) {
+        queue_decrement(bs, offset, length, 1);
+        return;
+    }
     /* A failure here only leaks clusters, which check -r leaks repairs. */
     qcow2_update_refcount(bs, offset, length, -1);
 }
@@ -564,6 +734,11 @@ void qcow2_free_entry(BlockDriverState *bs, uint64_t l2e)
             ((off + len - 1) >> s->cluster_bits)) {
             /* Don't keep appending to a cluster that may become free. */
             s->free_byte_offset = 0;
+            if (s->cslots) {
+                queue_decrement(bs, s->cslot_cluster << s->cluster_bits, 1,
+                                s->cslots);
+                s->cslots = 0;
+            }
         }
         qcow2_free_clusters(bs, off, len);
         break;
@@ -1105,6 +1280,9 @@ int qcow2_check(BlockDriverState *bs, BdrvCheckResult *res, int fix)
     memset(res, 0, sizeof(*res));
     if (bs->read_only) {
         fix = 0;
+    } else {
+        qcow2_release_reservations(bs);
+        qcow2_apply_pending(bs);
     }
     ret = check_pass(bs, res, fix, &rebuild);
     if (ret < 0) {

@@ -484,6 +484,10 @@ int qcow2_snapshot_apply(BlockDriverState *bs, const char *name,
         goto out;
     }
     memcpy(s->l1_table, snl1, (size_t)s->l1_size * 8);
+    ret = bdrv_flush(bs->file);     /* the new L1 before the decrements */
+    if (ret < 0) {
+        goto out;
+    }
     ret = qcow2_update_l1_refcounts(bs, 0, s->l1_size, -1, oldl1);
     if (ret < 0) {
         goto out;
@@ -546,6 +550,10 @@ int qcow2_snapshot_delete(BlockDriverState *bs, const char *name,
     free(s->snapshots);
     s->snapshots = nsn;
     s->nb_snapshots--;
+    ret = bdrv_flush(bs->file);     /* the new table before decrements */
+    if (ret < 0) {
+        goto out_free;
+    }
 
     l1 = calloc(sn.l1_size ? sn.l1_size : 1, 8);
     raw = calloc(sn.l1_size ? sn.l1_size : 1, 8);

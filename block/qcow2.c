@@ -243,8 +243,12 @@ static void qcow2_close(BlockDriverState *bs)
         return;
     }
     if (!bs->read_only && s->l1_table) {
+        qcow2_release_reservations(bs);
+        qcow2_apply_pending(bs);
+        bdrv_flush(bs->file);
         qcow2_mark_clean(bs);
     }
+    free(s->pending);
     free(s->l1_table);
     free(s->refcount_table);
     free(s->cbuf);
@@ -595,7 +599,8 @@ static int qcow2_pwrite_precompressed(BlockDriverState *bs, uint64_t off,
 
 static int qcow2_flush(BlockDriverState *bs)
 {
-    return 0;                   /* metadata caches are write-through */
+    /* Metadata is write-through; deferred decrements go after a sync. */
+    return bs->read_only ? 0 : qcow2_apply_pending(bs);
 }
 
 static int qcow2_discard(BlockDriverState *bs, uint64_t off, uint64_t len)

@@ -123,6 +123,14 @@ typedef struct BDRVQcow2State {
     size_t unknown_ext_len;
     bool corrupt;
     bool set_dirty;             /* we set the dirty bit (lazy refcounts) */
+
+    /* Power-failure ordering (qcow2-refcount.c) */
+    uint64_t pool_start, pool_len;  /* reserved clusters (indexes) */
+    uint64_t cslot_cluster, cslots; /* pre-counted compressed slots */
+    struct {
+        uint64_t off, len, count;
+    } *pending;                     /* decrements waiting for a flush */
+    size_t n_pending;
 } BDRVQcow2State;
 
 static inline uint64_t qcow2_be64(const uint8_t *p)
@@ -220,6 +228,8 @@ int64_t qcow2_alloc_bytes(BlockDriverState *bs, uint64_t len);
 void qcow2_free_clusters(BlockDriverState *bs, uint64_t offset,
                          uint64_t length);
 void qcow2_free_entry(BlockDriverState *bs, uint64_t l2e);
+int qcow2_apply_pending(BlockDriverState *bs);
+void qcow2_release_reservations(BlockDriverState *bs);
 int qcow2_check(BlockDriverState *bs, BdrvCheckResult *res, int fix);
 uint64_t qcow2_get_refcount_entry(const uint8_t *block, int order,
                                   uint64_t index);

@@ -35,16 +35,17 @@ row() {     # row LABEL OURS-CMD... -- REF-CMD...
 # Half random, half text-like data: realistic for compression.
 dd if=/dev/urandom of="$T/src.raw" bs=1M count=$((MB / 2)) 2>/dev/null
 yes "the quick brown fox jumps over the lazy dog $$" | head -c $((MB / 2 * 1048576)) >> "$T/src.raw"
-echo "block layer bench: $MB MiB image, $(nproc) CPUs"
+echo "block layer bench: $MB MiB image, $(nproc) CPUs (convert: both with"
+echo "-t writeback, i.e. fdatasync at the end; QEMU's own default is unsafe)"
 
 row "convert raw -> qcow2" $Q convert -f raw -O qcow2 "$T/src.raw" "$T/o1.qcow2" -- \
-    $REF convert -f raw -O qcow2 "$T/src.raw" "$T/r1.qcow2"
+    $REF convert -t writeback -f raw -O qcow2 "$T/src.raw" "$T/r1.qcow2"
 row "convert qcow2 -> raw" $Q convert -O raw "$T/o1.qcow2" "$T/o2.raw" -- \
-    $REF convert -O raw "$T/r1.qcow2" "$T/r2.raw"
+    $REF convert -t writeback -O raw "$T/r1.qcow2" "$T/r2.raw"
 row "convert -c raw -> qcow2 (zlib)" $Q convert -c -f raw -O qcow2 "$T/src.raw" "$T/o3.qcow2" -- \
-    $REF convert -c -f raw -O qcow2 "$T/src.raw" "$T/r3.qcow2"
+    $REF convert -t writeback -c -f raw -O qcow2 "$T/src.raw" "$T/r3.qcow2"
 row "convert compressed qcow2 -> raw" $Q convert -O raw "$T/o3.qcow2" "$T/o4.raw" -- \
-    $REF convert -O raw "$T/r3.qcow2" "$T/r4.raw"
+    $REF convert -t writeback -O raw "$T/r3.qcow2" "$T/r4.raw"
 printf "%-34s ours %s  qemu %s\n" "compressed image size" \
     "$(stat -c %s "$T/o3.qcow2")" "$( [ $have_ref = yes ] && stat -c %s "$T/r3.qcow2")"
 

@@ -248,6 +248,43 @@ static void test_allocation(void)
     bdrv_close(bs);
 }
 
+/* Without cache=unsafe, decrements wait for a flush (power-loss order). */
+static void test_power_safe_order(void)
+{
+    BlockCreateOpts o;
+    char err[256];
+    BlockDriverState *bs;
+    uint8_t buf[65536];
+    uint64_t pnum, map, rc;
+    BDRVQcow2State *s;
+
+    memset(&o, 0, sizeof(o));
+    o.size = 8 << 20;
+    bdrv_create("qcow2", path("ps.qcow2"), &o, err, sizeof(err));
+    bs = bdrv_open(path("ps.qcow2"), NULL, BDRV_O_RDWR, err, sizeof(err));
+    s = bs->opaque;
+    memset(buf, 0x42, sizeof(buf));
+    bdrv_pwrite(bs, 0, buf, sizeof(buf));
+    bdrv_block_status(bs, 0, 65536, &pnum, &map);
+    tap_report(s->pool_len > 0, "allocations come from a reserved pool "
+               "(%llu clusters left)", (unsigned long long)s->pool_len);
+    bdrv_discard(bs, 0, 65536);
+    qcow2_get_refcount(bs, map >> 16, &rc);
+    tap_report(rc == 1, "a freed cluster keeps its refcount until a flush");
+    bdrv_flush(bs);
+    qcow2_get_refcount(bs, map >> 16, &rc);
+    tap_report(rc == 0, "the flush applies the decrement");
+    bdrv_pwrite_compressed(bs, 65536, buf, 65536);
+    bdrv_pwrite_compressed(bs, 131072, buf, 65536);
+    bdrv_close(bs);
+    bs = bdrv_open(path("ps.qcow2"), NULL, 0, err, sizeof(err));
+    memset(buf, 0, sizeof(buf));
+    bdrv_pread(bs, 131072, buf, 65536);
+    tap_report(bs && check_clean(bs) && buf[0] == 0x42 && buf[65535] == 0x42,
+               "after close: pool and compressed slots given back, clean");
+    bdrv_close(bs);
+}
+
 static void test_refcount_growth(void)
 {
     int order;
@@ -583,6 +620,7 @@ int main(void)
     test_refcount_entries();
     test_cluster_sizes();
     test_allocation();
+    test_power_safe_order();
     test_refcount_growth();
     test_backing_chain();
     test_compressed();
