@@ -67,12 +67,12 @@ int img_parse_size(const char *str, uint64_t *out)
     return 0;
 }
 
+/* QEMU's wording, on one line. */
 void img_size_error(void)
 {
     img_error("Invalid image size specified. You may use k, M, G, T, P or "
-              "E suffixes for");
-    img_error("kilobytes, megabytes, gigabytes, terabytes, petabytes and "
-              "exabytes.");
+              "E suffixes for kilobytes, megabytes, gigabytes, terabytes, "
+              "petabytes and exabytes.");
 }
 
 char *img_size_to_str(uint64_t val, char *buf, size_t len)
@@ -557,9 +557,8 @@ static int img_resize(int argc, char **argv)
     }
     if (img_parse_size(sz, &size) < 0) {
         img_error("Invalid size specified. You may use k, M, G, T, P or E "
-                  "suffixes for");
-        img_error("kilobytes, megabytes, gigabytes, terabytes, petabytes and "
-                  "exabytes.");
+                  "suffixes for kilobytes, megabytes, gigabytes, terabytes, "
+                  "petabytes and exabytes.");
         return 1;
     }
     bs = img_open(argv[optind], fmt, BDRV_O_RDWR);

@@ -315,6 +315,20 @@ rc 63 "check on raw exits 63" $Q check "$T/rb.raw"
 rc 1 "create with a bad size" $Q create -f qcow2 "$T/bad.qcow2" 12Q
 cp "$T/log" "$T/badsize.log"
 t "bad size gives the QEMU message" grep -q "Invalid image size specified" "$T/badsize.log"
+t "bad size: one error line" test "$(grep -c . "$T/badsize.log")" = 1
+for args in "info --bogus x" "create -f qcow2 x 1Z" "resize x 1Q" "convert -O nope a b" \
+            "check -r sometimes x" "frobnicate" "map --output=xml x" "info"; do
+    # shellcheck disable=SC2086
+    $Q $args >"$T/out" 2>"$T/err"
+    rc=$?
+    n=$((n + 1))
+    if [ $rc = 1 ] && [ "$(grep -c . "$T/err")" = 1 ] && [ ! -s "$T/out" ]; then
+        echo "ok $n - 'qemu-img $args': exit 1, one error line"
+    else
+        echo "not ok $n - 'qemu-img $args': exit $rc, $(grep -c . "$T/err") lines"
+        sed 's/^/#   /' "$T/err"
+    fi
+done
 rc 1 "unknown option" $Q info --bogus "$T/v3.qcow2"
 rc 1 "unknown command" $Q frobnicate
 rc 1 "missing file" $Q info "$T/nonexistent"
