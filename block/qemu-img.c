@@ -787,8 +787,8 @@ int main(int argc, char **argv)
     size_t i;
 
     if (argc < 2) {
-        img_error("Not enough arguments");
-        img_error("Try 'qemu-img --help' for more information");
+        img_error("Not enough arguments; try 'qemu-img --help' for more "
+                  "information");
         return 1;
     }
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
