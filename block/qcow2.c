@@ -995,9 +995,6 @@ static int qcow2_amend(BlockDriverState *bs, BlockCreateOpts *o, char *err,
             s->version = 3;
             s->refcount_order = 4;
         } else {
-            if (s->compat & QCOW2_COMPAT_LAZY_REFCOUNTS && !o->lazy_refcounts) {
-                s->compat = 0;
-            }
             if (s->refcount_bits != 16 || s->compat) {
                 snprintf(err, errlen, "Cannot downgrade an image with "
                          "refcount_bits != 16 or lazy refcounts");
@@ -1017,7 +1014,7 @@ static int qcow2_amend(BlockDriverState *bs, BlockCreateOpts *o, char *err,
         snprintf(err, errlen, "Changing the cluster size is not supported");
         return -ENOTSUP;
     }
-    if (o->lazy_refcounts) {
+    if (o->lazy_refcounts_set && o->lazy_refcounts) {
         if (s->version < 3) {
             snprintf(err, errlen, "Lazy refcounts only supported with "
                      "compatibility level 1.1 and above (use compat=1.1 or "
@@ -1025,8 +1022,9 @@ static int qcow2_amend(BlockDriverState *bs, BlockCreateOpts *o, char *err,
             return -EINVAL;
         }
         s->compat |= QCOW2_COMPAT_LAZY_REFCOUNTS;
-    } else if (o->compat == 0 && o->size_set == false && !o->backing_file) {
-        /* lazy_refcounts=off was given explicitly or nothing at all */
+    } else if (o->lazy_refcounts_set) {
+        /* turning lazy refcounts off: the refcounts are always current
+         * here (we write them eagerly), so only the bit changes */
         s->compat &= ~QCOW2_COMPAT_LAZY_REFCOUNTS;
     }
     if (o->backing_file) {

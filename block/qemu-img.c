@@ -146,6 +146,7 @@ int img_parse_create_opts(char *opt, BlockCreateOpts *o, const char *fmt)
                 return -EINVAL;
             }
             o->lazy_refcounts = !strcmp(val, "on");
+            o->lazy_refcounts_set = true;
         } else if (!strcmp(tok, "refcount_bits")) {
             o->refcount_bits = atoi(val);
             if (o->refcount_bits <= 0) {

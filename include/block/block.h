@@ -51,6 +51,7 @@ typedef struct BlockCreateOpts {
     int cluster_size;
     int compat;                 /* 2 = 0.10, 3 = 1.1 (default) */
     bool lazy_refcounts;
+    bool lazy_refcounts_set;    /* given explicitly (amend) */
     int refcount_bits;          /* 0 -> 16 */
     PreallocMode prealloc;
     const char *backing_file;
