@@ -5,8 +5,8 @@
 # Run from the build directory.  BENCH_MB sets the data size (default 256).
 
 Q=./qemu-img
-REF=/usr/bin/qemu-img
-QIO=/usr/bin/qemu-io
+REF=${QEMU_IMG:-/usr/bin/qemu-img}
+QIO=${QEMU_IO:-/usr/bin/qemu-io}
 W=./tests/block/crash-writer
 MB=${BENCH_MB:-256}
 T=$(mktemp -d /tmp/bench.XXXXXX)

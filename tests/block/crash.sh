@@ -11,7 +11,7 @@
 iters=${1:-${CRASH_ITERS:-200}}
 Q=./qemu-img
 W=./tests/block/crash-writer
-REF=/usr/bin/qemu-img
+REF=${QEMU_IMG:-/usr/bin/qemu-img}
 T=$(mktemp -d /tmp/crash.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 n=0

@@ -9,8 +9,8 @@
 
 Q=./qemu-img
 W=./tests/block/crash-writer
-REF=/usr/bin/qemu-img
-QIO=/usr/bin/qemu-io
+REF=${QEMU_IMG:-/usr/bin/qemu-img}
+QIO=${QEMU_IO:-/usr/bin/qemu-io}
 T=$(mktemp -d /tmp/interop.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 n=0

@@ -66,7 +66,7 @@ expect_check_finds() {
     cp "$img" "$T/r.qcow2"
     $TO $Q check -r all "$T/r.qcow2" >/dev/null 2>&1
     rc=$?
-    judge=$Q; [ -x /usr/bin/qemu-img ] && judge=/usr/bin/qemu-img
+    judge=$Q; [ -x "${QEMU_IMG:-/usr/bin/qemu-img}" ] && judge=${QEMU_IMG:-/usr/bin/qemu-img}
     n=$((n + 1))
     if [ $rc = 0 ] && $TO $judge check "$T/r.qcow2" >/dev/null 2>&1; then
         echo "ok $n - $name: check -r all repairs it ($(basename $judge) agrees)"
