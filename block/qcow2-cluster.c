@@ -477,13 +477,18 @@ int qcow2_write_clusters(BlockDriverState *bs, uint64_t off, const void *vbuf,
                 goto out;
             }
         }
-        memcpy(tmp + in, buf, bytes);
         host = qcow2_alloc_clusters(bs, n);
         if (host < 0) {
             ret = host;
             goto out;
         }
-        ret = bdrv_pwrite(bs->file, host, tmp, n << s->cluster_bits);
+        if (in == 0 && bytes == (n << s->cluster_bits)) {
+            /* whole clusters: no copy needed */
+            ret = bdrv_pwrite(bs->file, host, buf, bytes);
+        } else {
+            memcpy(tmp + in, buf, bytes);
+            ret = bdrv_pwrite(bs->file, host, tmp, n << s->cluster_bits);
+        }
         if (ret < 0) {
             goto out;
         }
