@@ -234,15 +234,6 @@ int qcow2_update_refcount(BlockDriverState *bs, uint64_t offset,
     return ret;
 }
 
-static int write_rt_entry(BlockDriverState *bs, uint64_t i)
-{
-    BDRVQcow2State *s = bs->opaque;
-    uint8_t be[8];
-
-    qcow2_st64(be, s->refcount_table[i]);
-    return bdrv_pwrite(bs->file, s->refcount_table_offset + 8 * i, be, 8);
-}
-
 /*
  * Grow the refcount table so that it has an entry need_i.  The new table
  * and one refcount block describing it go into range need_i, which is not
@@ -350,9 +341,11 @@ static uint64_t uncovered_ranges(BDRVQcow2State *s, uint64_t first,
 /*
  * Give the clusters [start, start+n) refcount 1.  Ranges that have no
  * refcount block yet get one, placed right after the run at
- * [start+n, start+n+m) (the caller checked those are free); each new
- * block is written complete, counting the run and the new blocks in its
- * range, before the refcount table points to it.
+ * [start+n, start+n+m) (the caller checked those are free).  Order:
+ * increments in ranges that have a block; then the new blocks, complete
+ * (counting the run and themselves); then, after a sync, all their
+ * refcount table entries in one write -- a new block may live in another
+ * new block's range, so they must appear together.
  */
 static int commit_run(BlockDriverState *bs, uint64_t start, uint64_t n,
                       uint64_t m)
@@ -360,15 +353,34 @@ static int commit_run(BlockDriverState *bs, uint64_t start, uint64_t n,
     BDRVQcow2State *s = bs->opaque;
     uint64_t per = 1ULL << s->refblock_bits;
     uint64_t end = start + n + m, r, c, j = 0;
-    uint8_t *buf;
+    uint64_t r0 = start >> s->refblock_bits, r1 = (end - 1) >> s->refblock_bits;
+    uint64_t first_new = UINT64_MAX, last_new = 0;
+    uint8_t *buf, *be;
     int ret;
 
+    /* 1. plain increments where a block exists */
+    for (c = start; c < end;) {
+        uint64_t r2 = c >> s->refblock_bits;
+        uint64_t rend = (r2 + 1) * per < end ? (r2 + 1) * per : end;
+
+        if (range_covered(s, r2)) {
+            ret = qcow2_update_refcount(bs, c << s->cluster_bits,
+                                        (rend - c) << s->cluster_bits, 1);
+            if (ret < 0) {
+                return ret;
+            }
+        }
+        c = rend;
+    }
+    if (m == 0) {
+        return 0;
+    }
+    /* 2. the new blocks */
     buf = malloc(s->cluster_size);
     if (!buf) {
         return -ENOMEM;
     }
-    for (r = start >> s->refblock_bits; r <= (end - 1) >> s->refblock_bits;
-         r++) {
+    for (r = r0; r <= r1; r++) {
         uint64_t pos;
 
         if (range_covered(s, r)) {
@@ -389,38 +401,34 @@ static int commit_run(BlockDriverState *bs, uint64_t start, uint64_t n,
             free(buf);
             return ret;
         }
-        if (power_safe(bs)) {
-            ret = bdrv_flush(bs->file);     /* block before the pointer */
-            if (ret < 0) {
-                free(buf);
-                return ret;
-            }
-        }
-        s->refcount_table[r] = pos << s->cluster_bits;
-        ret = write_rt_entry(bs, r);
+        first_new = r < first_new ? r : first_new;
+        last_new = r;
+    }
+    free(buf);
+    if (power_safe(bs)) {
+        ret = bdrv_flush(bs->file);     /* blocks before the pointers */
         if (ret < 0) {
-            free(buf);
             return ret;
         }
     }
-    free(buf);
-    /* Ranges that already had a block: plain increments. */
-    for (c = start; c < end;) {
-        uint64_t r2 = c >> s->refblock_bits;
-        uint64_t rend = (r2 + 1) * per < end ? (r2 + 1) * per : end;
-        uint64_t p = s->refcount_table[r2] & REFT_OFFSET_MASK;
-
-        if (p < (start + n) << s->cluster_bits ||
-            p >= end << s->cluster_bits) {
-            ret = qcow2_update_refcount(bs, c << s->cluster_bits,
-                                        (rend - c) << s->cluster_bits, 1);
-            if (ret < 0) {
-                return ret;
-            }
+    /* 3. link them all at once */
+    j = 0;
+    for (r = r0; r <= r1; r++) {
+        if (!range_covered(s, r)) {
+            s->refcount_table[r] = (start + n + j++) << s->cluster_bits;
         }
-        c = rend;
     }
-    return 0;
+    be = malloc((last_new - first_new + 1) * 8);
+    if (!be) {
+        return -ENOMEM;
+    }
+    for (r = first_new; r <= last_new; r++) {
+        qcow2_st64(be + 8 * (r - first_new), s->refcount_table[r]);
+    }
+    ret = bdrv_pwrite(bs->file, s->refcount_table_offset + 8 * first_new, be,
+                      (last_new - first_new + 1) * 8);
+    free(be);
+    return ret;
 }
 
 static int64_t alloc_raw(BlockDriverState *bs, uint64_t n)
