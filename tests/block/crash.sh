@@ -21,6 +21,7 @@ configs="cluster_size=65536 cluster_size=4096,refcount_bits=1
 cluster_size=65536,refcount_bits=64 cluster_size=512,refcount_bits=8
 compat=0.10 cluster_size=2097152,refcount_bits=4
 cluster_size=16384,lazy_refcounts=on cluster_size=65536,refcount_bits=32
+cluster_size=512,refcount_bits=64
 backing:cluster_size=65536 backing:compat=0.10,cluster_size=8192"
 
 # The base image for the "backing:" configurations: a full writer run.
