@@ -84,7 +84,7 @@ install: all
 	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin)
 
 clean:
-	find . -name '*.[oad]' -delete
+	find . -name '*.[oad]' -type f -delete
 	rm -f $(PROGS) $(TOOLS) $(CHECK_PROGS)
 
 distclean: clean
@@ -92,4 +92,4 @@ distclean: clean
 
 .PHONY: all check check-unit check-build bench install clean distclean
 
--include $(shell find . -name '*.d' 2>/dev/null)
+-include $(shell find . -name '*.d' -type f 2>/dev/null)

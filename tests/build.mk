@@ -4,6 +4,7 @@
 -include $(SRC_PATH)/tests/tcg/build.mk
 -include $(SRC_PATH)/tests/decode/build.mk
 -include $(SRC_PATH)/tests/bench/build.mk
+-include $(SRC_PATH)/tests/busybox/build.mk
 
 TOY_OBJS = tests/exec/toy-cpu.o
 
