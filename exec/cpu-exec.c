@@ -7,6 +7,7 @@
  * successor, at an exit request (tested at every TB entry), or by
  * siglongjmp from a helper raising a guest exception.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,84 @@
 
 intptr_t cpu_env_offset;
 uint32_t tb_default_cflags;
+CPUState **cpu_list;
+int cpu_count;
+
+/* ------------------------------------------------- exclusive sections */
+
+static pthread_mutex_t exclusive_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t exclusive_cond = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t exclusive_resume = PTHREAD_COND_INITIALIZER;
+static bool exclusive_active;
+static int exclusive_pending;
+
+static void cpu_exec_start(CPUState *cs)
+{
+    pthread_mutex_lock(&exclusive_lock);
+    while (exclusive_active) {
+        pthread_cond_wait(&exclusive_resume, &exclusive_lock);
+    }
+    cs->running = true;
+    pthread_mutex_unlock(&exclusive_lock);
+}
+
+static void cpu_exec_end(CPUState *cs)
+{
+    pthread_mutex_lock(&exclusive_lock);
+    cs->running = false;
+    if (cs->exclusive_waiter) {
+        cs->exclusive_waiter = false;
+        if (--exclusive_pending == 0) {
+            pthread_cond_signal(&exclusive_cond);
+        }
+    }
+    pthread_mutex_unlock(&exclusive_lock);
+}
+
+void start_exclusive(void)
+{
+    int i;
+
+    pthread_mutex_lock(&exclusive_lock);
+    while (exclusive_active) {
+        pthread_cond_wait(&exclusive_resume, &exclusive_lock);
+    }
+    exclusive_active = true;
+    for (i = 0; i < cpu_count; i++) {
+        CPUState *c = cpu_list[i];
+
+        if (c->running && !c->exclusive_waiter) {
+            c->exclusive_waiter = true;
+            exclusive_pending++;
+            cpu_exit(c);
+        }
+    }
+    while (exclusive_pending > 0) {
+        pthread_cond_wait(&exclusive_cond, &exclusive_lock);
+    }
+    pthread_mutex_unlock(&exclusive_lock);
+}
+
+void end_exclusive(void)
+{
+    pthread_mutex_lock(&exclusive_lock);
+    exclusive_active = false;
+    pthread_cond_broadcast(&exclusive_resume);
+    pthread_mutex_unlock(&exclusive_lock);
+}
+
+/* The code buffer filled up: flush it with every other CPU stopped. */
+static void cpu_exec_flush(CPUState *cs)
+{
+    cpu_exec_end(cs);
+    start_exclusive();
+    if (tb_flush_requested) {
+        tb_flush();
+        tb_flush_requested = false;
+    }
+    end_exclusive();
+    cpu_exec_start(cs);
+}
 
 void cpu_common_init(CPUState *cs, const CPUClass *cc, void *env)
 {
@@ -76,8 +155,12 @@ static TranslationBlock *tb_find(CPUState *cs)
 
     cs->cc->get_tb_cpu_state(cs, &pc, &cs_base, &flags);
     tb = tb_lookup(cs, pc, cs_base, flags);
-    if (!tb) {
+    while (!tb) {
         tb = tb_gen_code(cs, pc, cs_base, flags, tb_default_cflags);
+        if (!tb) {
+            cpu_exec_flush(cs);
+            continue;
+        }
         /* Fill the jump cache so the next lookup (inline too) hits. */
         tb_lookup(cs, pc, cs_base, flags);
     }
@@ -140,7 +223,19 @@ static void log_tb_exec(CPUState *cs, const TranslationBlock *tb)
     qemu_log_unlock(f);
 }
 
+static int cpu_exec_loop(CPUState *cs);
+
 int cpu_exec(CPUState *cs)
+{
+    int ret;
+
+    cpu_exec_start(cs);
+    ret = cpu_exec_loop(cs);
+    cpu_exec_end(cs);
+    return ret;
+}
+
+static int cpu_exec_loop(CPUState *cs)
 {
     TranslationBlock *volatile last_tb = NULL;
     volatile int tb_exit = 0;
@@ -152,6 +247,7 @@ int cpu_exec(CPUState *cs)
     }
     for (;;) {
         TranslationBlock *tb;
+        uint64_t flushes;
         uintptr_t r;
 
         if (cs->exception_index >= 0) {
@@ -165,7 +261,11 @@ int cpu_exec(CPUState *cs)
         if (cs->exception_index >= 0) {
             continue;
         }
+        flushes = tb_stats.flushes;
         tb = tb_find(cs);
+        if (tb_stats.flushes != flushes) {
+            last_tb = NULL;     /* flushed with the rest of the cache */
+        }
         if (last_tb && !(tb->cflags & CF_NO_GOTO_TB)) {
             tb_add_jump(last_tb, tb_exit, tb);
         }

@@ -40,9 +40,8 @@ static unsigned tb_page_bits = 12;
 static TranslationBlock **tb_array;
 static size_t tb_array_len, tb_array_cap;
 
-/* CPUs whose jump caches must forget invalidated TBs. */
-static CPUState **cpus;
-static int nb_cpus;
+/* The code buffer is full: flush at the next safe point (cpu_exec). */
+bool tb_flush_requested;
 
 void tb_lock(void)
 {
@@ -57,8 +56,8 @@ void tb_unlock(void)
 void tb_register_cpu(CPUState *cs)
 {
     tb_lock();
-    cpus = realloc(cpus, (nb_cpus + 1) * sizeof(*cpus));
-    cpus[nb_cpus++] = cs;
+    cpu_list = realloc(cpu_list, (cpu_count + 1) * sizeof(*cpu_list));
+    cpu_list[cpu_count++] = cs;
     if (cs->cc->page_bits) {
         tb_page_bits = cs->cc->page_bits;
     }
@@ -293,8 +292,8 @@ static void tb_phys_invalidate_locked(TranslationBlock *tb)
             tb_page_remove(tb, n, tb->page_addr[n]);
         }
     }
-    for (i = 0; i < nb_cpus; i++) {
-        CPUJumpCacheEntry *e = &cpus[i]->tb_jmp_cache[tb_jmp_cache_hash(tb->pc)];
+    for (i = 0; i < cpu_count; i++) {
+        CPUJumpCacheEntry *e = &cpu_list[i]->tb_jmp_cache[tb_jmp_cache_hash(tb->pc)];
         if (e->tc_ptr == tb->tc_ptr) {
             __atomic_store_n(&e->tc_ptr, NULL, __ATOMIC_RELEASE);
         }
@@ -346,8 +345,8 @@ static void tb_flush_locked(void)
 
     memset(tb_hash, 0, sizeof(tb_hash));
     g_hash_table_remove_all(tb_pages);
-    for (i = 0; i < nb_cpus; i++) {
-        memset(cpus[i]->tb_jmp_cache, 0,
+    for (i = 0; i < cpu_count; i++) {
+        memset(cpu_list[i]->tb_jmp_cache, 0,
                TB_JMP_CACHE_SIZE * sizeof(CPUJumpCacheEntry));
     }
     tb_array_len = 0;
@@ -546,8 +545,7 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t cs_base,
 retry:
     tb = (TranslationBlock *)(((uintptr_t)s->code_gen_ptr + 63) & ~(uintptr_t)63);
     if ((tcg_insn_unit *)tb + TB_CODE_OFFSET > s->code_gen_highwater) {
-        tb_flush_locked();
-        goto retry;
+        goto full;
     }
     memset(tb, 0, sizeof(*tb));
     tb->pc = pc;
@@ -576,9 +574,10 @@ retry:
                 tcg_abort_msg("one guest instruction overflows the code buffer");
             }
             max_insns = tb->icount > 1 ? tb->icount / 2 : 1;
+            s->code_gen_ptr = (tcg_insn_unit *)tb;
+            goto retry;
         }
-        tb_flush_locked();
-        goto retry;
+        goto full;
     }
     if (size == -2) {
         /* Too many spill slots: fewer guest instructions per TB. */
@@ -595,8 +594,7 @@ retry:
                                    (uint8_t *)s->code_gen_buffer +
                                    s->code_gen_buffer_size);
     if (!data_end) {
-        tb_flush_locked();
-        goto retry;
+        goto full;
     }
     tb->restore_data = tb->tc_ptr + size;
     tb->restore_size = data_end - tb->restore_data;
@@ -633,6 +631,16 @@ retry:
     __atomic_store_n(&tb_hash[h], tb, __ATOMIC_RELEASE);
     tb_unlock();
     return tb;
+
+full:
+    /*
+     * Other CPUs may be running code in the buffer: the flush waits for
+     * a safe point where none is (cpu_exec, outside the lock).
+     */
+    s->code_gen_ptr = (tcg_insn_unit *)tb;
+    tb_flush_requested = true;
+    tb_unlock();
+    return NULL;
 }
 
 void tb_dump_stats(FILE *f)

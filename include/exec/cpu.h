@@ -91,7 +91,23 @@ struct CPUState {
      * thread or a signal handler.
      */
     volatile int32_t tb_exit_flag;
+    /* Inside cpu_exec(), i.e. possibly in generated code (exclusive lock). */
+    bool running;
+    bool exclusive_waiter;
 };
+
+/* Every CPU, for exclusive sections and jump-cache invalidation. */
+extern CPUState **cpu_list;
+extern int cpu_count;
+
+/*
+ * Exclusive sections: start_exclusive() returns once no other CPU is in
+ * cpu_exec() (those running are kicked out within one TB, and the rest
+ * wait at its entry until end_exclusive()).  The caller must not be in
+ * cpu_exec() itself, nor hold the translation lock.
+ */
+void start_exclusive(void);
+void end_exclusive(void);
 
 /* Offset from CPUState to env; the same for every CPU of a target. */
 extern intptr_t cpu_env_offset;

@@ -55,9 +55,14 @@ void tcg_exec_init(size_t tb_size, bool system_mode);
 
 TranslationBlock *tb_lookup(CPUState *cs, uint64_t pc, uint64_t cs_base,
                             uint32_t flags);
-/* Translate; may flush the whole cache (then returns the new TB). */
+/*
+ * Translate.  Returns NULL when the code buffer is full: tb_flush_requested
+ * is then set and the caller flushes at a safe point and retries
+ * (cpu_exec does).
+ */
 TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t cs_base,
                               uint32_t flags, uint32_t cflags);
+extern bool tb_flush_requested;
 /* Chain exit n of tb to next. */
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *next);
 

@@ -230,6 +230,86 @@ static void test_exit_request(void)
                "(pc %#llx)", (unsigned long long)cpu->env.pc);
 }
 
+/* Run until a guest exception, going back in after exit requests. */
+static int run_to_exception(ToyCPU *c)
+{
+    int e;
+
+    while ((e = cpu_exec(&c->parent)) == EXCP_INTERRUPT) {
+        continue;
+    }
+    return e;
+}
+
+static ToyCPU *loop_cpu;
+
+static void *run_loop_cpu(void *arg)
+{
+    *(int *)arg = run_to_exception(loop_cpu);
+    return NULL;
+}
+
+/*
+ * One CPU fills the code buffer over and over while another runs a long
+ * chained loop: each flush must wait until the other CPU is out of the
+ * generated code, and both must compute the right results.
+ */
+static void test_flush_two_threads(void)
+{
+    /* Loops until the word at 0xc000 becomes non-zero. */
+    const uint32_t loop[] = {
+        I(LI, 1, 0, 0), I(LI, 2, 0, 0),             /* 0xb000 */
+        I(LI, 5, 0, 0x6000), I(ADD, 5, 5, 0),       /* r5 = 0xc000 */
+        I(ADD, 1, 2, 0),                            /* 0xb010 loop */
+        I(ADDI, 2, 0, 1),
+        I(LD, 4, 5, 0),
+        I(BNE, 4, 6, 2),                            /* 0xb01c -> 0xb028 */
+        I(JMP, 0, 0, -5),                           /* 0xb020 -> 0xb010 */
+        I(HALT, 0, 0, 0),
+        I(HALT, 0, 0, 0),                           /* 0xb028 */
+    };
+    uint64_t flushes = tb_stats.flushes, base = 0x10000, n = 40000, i;
+    int e_loop = -1, e, rounds;
+    pthread_t th;
+
+    loop_cpu = toy_cpu_new();
+    loop_cpu->parent.cpu_index = 1;
+    put(0xb000, loop, sizeof(loop) / 4);
+    /* Chain of n one-insn TBs (laid out by test_flush). */
+    for (i = 0; i < n; i++) {
+        uint32_t insn[2] = { I(ADDI, 1, 0, 1), I(JMP, 0, 0, 0) };
+        put(base + i * 8, insn, 2);
+    }
+    memset(toy_mem + 0xc000, 0, 8);
+    loop_cpu->env.pc = 0xb000;
+    loop_cpu->env.r[6] = 0;
+    pthread_create(&th, NULL, run_loop_cpu, &e_loop);
+    e = EXCP_TOY_HALT;
+    for (rounds = 0; rounds < 3 && e == EXCP_TOY_HALT; rounds++) {
+        cpu->env.r[1] = 0;
+        cpu->env.pc = base;
+        e = run_to_exception(cpu);
+        if (cpu->env.r[1] != n) {
+            e = -1;
+        }
+    }
+    __atomic_store_n((uint64_t *)(toy_mem + 0xc000), 1, __ATOMIC_RELEASE);
+    pthread_join(th, NULL);
+    {
+        uint64_t n2 = loop_cpu->env.r[2];
+
+        /* r1 = 0 + 1 + ... + (r2 - 1) */
+        tap_report(e == EXCP_TOY_HALT && e_loop == EXCP_TOY_HALT && n2 > 0 &&
+                   loop_cpu->env.pc == 0xb028 &&
+                   loop_cpu->env.r[1] == n2 * (n2 - 1) / 2 &&
+                   tb_stats.flushes > flushes,
+                   "flushes wait for the other CPU: both finish right "
+                   "(%llu flushes, the loop ran %llu times)",
+                   (unsigned long long)(tb_stats.flushes - flushes),
+                   (unsigned long long)n2);
+    }
+}
+
 static void test_one_insn_per_tb(void)
 {
     const uint32_t prog[] = {
@@ -266,6 +346,7 @@ int main(void)
     test_bad_code();
     test_exit_request();
     test_flush();
+    test_flush_two_threads();
     test_one_insn_per_tb();
     tap_report(toy_gen_tb_mismatches == 0,
                "translators see the TB being built as gen_tb (%u mismatches)",

@@ -273,6 +273,16 @@ ToyCPU *toy_init(size_t tb_size)
     return cpu;
 }
 
+ToyCPU *toy_cpu_new(void)
+{
+    ToyCPU *cpu = calloc(1, sizeof(*cpu));
+
+    if (cpu) {
+        cpu_common_init(&cpu->parent, &toy_cpu_class, &cpu->env);
+    }
+    return cpu;
+}
+
 int toy_run(ToyCPU *cpu, uint64_t pc)
 {
     cpu->env.pc = pc;

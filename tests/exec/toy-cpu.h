@@ -61,6 +61,8 @@ extern unsigned toy_gen_tb_mismatches;
 
 /* Set up TCG (code buffer of tb_size bytes) and one toy CPU. */
 ToyCPU *toy_init(size_t tb_size);
+/* Another CPU sharing memory and translations (after toy_init). */
+ToyCPU *toy_cpu_new(void);
 /* Run from pc until an exception; returns the EXCP_* value. */
 int toy_run(ToyCPU *cpu, uint64_t pc);
 
