@@ -499,11 +499,44 @@ static uint64_t helper_int_to_fp(CPUARMState *env, uint64_t v, uint64_t desc)
     return int_to_fp(env, (desc >> 8) & 15, v, (desc >> 12) & 1, 0);
 }
 
+/* Normal or zero (exponent neither 0 nor all ones, or all zero). */
+static inline bool fp64_plain(uint64_t a)
+{
+    uint64_t e = (a >> 52) & 0x7ff;
+
+    return (e - 1) < 0x7fe || (a << 1) == 0;
+}
+
+static inline bool fp32_plain(uint32_t a)
+{
+    uint32_t e = (a >> 23) & 0xff;
+
+    return (e - 1) < 0xfe || (uint32_t)(a << 1) == 0;
+}
+
 /* desc: size << 8 | signalling << 12; returns NZCV in bits 31:28 */
 static uint64_t helper_fp_compare(CPUARMState *env, uint64_t a, uint64_t b,
                                   uint64_t desc)
 {
-    return nzcv_of(fp_compare(env, (desc >> 8) & 15, a, b, (desc >> 12) & 1));
+    int sz = (desc >> 8) & 15;
+
+    /*
+     * Normal or zero operands raise no flag (no NaN, nothing to flush):
+     * the host comparison gives the answer.
+     */
+    if (sz == 3 && fp64_plain(a) && fp64_plain(b)) {
+        union { uint64_t u; double d; } x = { .u = a }, y = { .u = b };
+        return nzcv_of(x.d < y.d ? float_relation_less :
+                       x.d > y.d ? float_relation_greater :
+                       float_relation_equal);
+    }
+    if (sz == 2 && fp32_plain(a) && fp32_plain(b)) {
+        union { uint32_t u; float f; } x = { .u = a }, y = { .u = b };
+        return nzcv_of(x.f < y.f ? float_relation_less :
+                       x.f > y.f ? float_relation_greater :
+                       float_relation_equal);
+    }
+    return nzcv_of(fp_compare(env, sz, a, b, (desc >> 12) & 1));
 }
 
 #define FP_HELPER(NM, n, ...)                                              \

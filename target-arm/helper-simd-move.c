@@ -261,6 +261,17 @@ static void *ldst_check(CPUARMState *env, uint64_t addr, uint64_t len,
     return g2h(addr);
 }
 
+/* One element of 1 << size bytes: constant sizes, so no memcpy call. */
+static inline void copy_elem(uint8_t *d, const uint8_t *s, int size)
+{
+    switch (size) {
+    case 0: *d = *s; break;
+    case 1: memcpy(d, s, 2); break;
+    case 2: memcpy(d, s, 4); break;
+    default: memcpy(d, s, 8); break;
+    }
+}
+
 static bool simd_ldst(CPUARMState *env, uint32_t insn, uintptr_t ra)
 {
     bool q = F(30, 1), load = F(22, 1), post = F(23, 1), single = F(24, 1);
@@ -324,14 +335,12 @@ static bool simd_ldst(CPUARMState *env, uint32_t insn, uintptr_t ra)
         for (r = 0; r < rpt; r++) {
             for (i = 0; i < n; i++) {
                 for (s = 0; s < selem; s++) {
-                    V *v = &env->vregs[(rt + r + s) % 32];
-                    uint64_t x = 0;
+                    uint8_t *e = (uint8_t *)env->vregs[(rt + r + s) % 32].d +
+                                 i * esz;
                     if (load) {
-                        memcpy(&x, p, esz);
-                        eset(v, i, size, x);
+                        copy_elem(e, p, size);
                     } else {
-                        x = eget(v, i, size);
-                        memcpy(p, &x, esz);
+                        copy_elem(p, e, size);
                     }
                     p += esz;
                 }
@@ -346,10 +355,8 @@ static bool simd_ldst(CPUARMState *env, uint32_t insn, uintptr_t ra)
         int n = (q ? 16 : 8) >> size, esz = 1 << size;
         for (s = 0; s < selem; s++) {
             V *v = &env->vregs[(rt + s) % 32];
-            uint64_t x = 0;
-            memcpy(&x, p + s * esz, esz);
             for (i = 0; i < n; i++) {
-                eset(v, i, size, x);
+                copy_elem((uint8_t *)v->d + i * esz, p + s * esz, size);
             }
             if (!q) {
                 v->d[1] = 0;
@@ -358,14 +365,11 @@ static bool simd_ldst(CPUARMState *env, uint32_t insn, uintptr_t ra)
     } else {
         int esz = 1 << size;
         for (s = 0; s < selem; s++) {
-            V *v = &env->vregs[(rt + s) % 32];
-            uint64_t x = 0;
+            uint8_t *e = (uint8_t *)env->vregs[(rt + s) % 32].d + idx * esz;
             if (load) {
-                memcpy(&x, p + s * esz, esz);
-                eset(v, idx, size, x);
+                copy_elem(e, p + s * esz, size);
             } else {
-                x = eget(v, idx, size);
-                memcpy(p + s * esz, &x, esz);
+                copy_elem(p + s * esz, e, size);
             }
         }
     }

@@ -261,17 +261,18 @@ static bool fp3(CPUARMState *env, int op, bool u, bool hi, int sz, uint64_t a,
     case 0x1e: *out = fp_op2(env, FP_MAX, sz, a, b); return true;
     case 0x1f: {                              /* FRECPS: 2 - a*b */
         uint64_t two = sz == 2 ? 0x40000000ull : 0x4000000000000000ull;
-        *out = fp_muladd(env, sz, a, b, two, float_muladd_negate_product);
+        /* the pseudocode negates operand 1 (FPNeg flips a NaN too) */
+        *out = fp_muladd(env, sz, fp_neg(sz, a), b, two, 0);
         return true;
     }
     case 0x38: *out = fp_op2(env, FP_MINNM, sz, a, b); return true;
-    case 0x39: *out = fp_muladd(env, sz, a, b, d, float_muladd_negate_product);
+    case 0x39: *out = fp_muladd(env, sz, fp_neg(sz, a), b, d, 0);
         return true;
     case 0x3a: *out = fp_op2(env, FP_SUB, sz, a, b); return true;
     case 0x3e: *out = fp_op2(env, FP_MIN, sz, a, b); return true;
     case 0x3f: {                              /* FRSQRTS: (3 - a*b) / 2 */
         uint64_t three = sz == 2 ? 0x40400000ull : 0x4008000000000000ull;
-        *out = fp_muladd(env, sz, a, b, three, float_muladd_negate_product |
+        *out = fp_muladd(env, sz, fp_neg(sz, a), b, three,
                          float_muladd_halve_result);
         return true;
     }
@@ -1026,8 +1027,8 @@ static bool by_elem(CPUARMState *env, uint32_t insn, bool scalar)
             } else if (u) {
                 return false;
             } else {
-                res = fp_muladd(env, sz, x, e, eget(&d, i, sz),
-                                op == 5 ? float_muladd_negate_product : 0);
+                res = fp_muladd(env, sz, op == 5 ? fp_neg(sz, x) : x, e,
+                                eget(&d, i, sz), 0);
             }
             eset(&r, i, sz, res);
         }

@@ -72,6 +72,57 @@ A64_HELPER(fpsimd);          /* (env, insn) */
 A64_HELPER(fpsimd_v);        /* the same for allocated, vector-only insns */
 A64_HELPER(simd_ldst);       /* (env, insn) */
 
+/*
+ * helper-vec.c: one helper per AdvSIMD operation and size, (env, p) with
+ * p = VEC_ARGS(rd, rn, rm, q, imm); see trans-a64-vec.c.inc.
+ */
+#define VEC_ARGS(rd, rn, rm, q, imm) \
+    ((uint64_t)(rd) | ((uint64_t)(rn) << 5) | ((uint64_t)(rm) << 10) | \
+     ((uint64_t)(q) << 15) | ((uint64_t)(imm) << 16))
+
+enum {
+    VH_fadd_s, VH_fadd_d, VH_fsub_s, VH_fsub_d,
+    VH_fmul_s, VH_fmul_d, VH_fdiv_s, VH_fdiv_d,
+    VH_fmla_s, VH_fmla_d, VH_fmls_s, VH_fmls_d,
+    VH_fmul_idx_s, VH_fmul_idx_d, VH_fmla_idx_s, VH_fmla_idx_d,
+    VH_fmls_idx_s, VH_fmls_idx_d,
+    VH_scvtf_s, VH_scvtf_d, VH_ucvtf_s, VH_ucvtf_d,
+    VH_sshll_b, VH_sshll_h,
+    VH_umull_b, VH_umull_h, VH_umull_s,
+    VH_smull_b, VH_smull_h, VH_smull_s,
+    VH_mul_b, VH_mul_h, VH_mul_s,
+    VH_mla_b, VH_mla_h, VH_mla_s,
+    VH_mls_b, VH_mls_h, VH_mls_s,
+    VH_uzp1_b, VH_uzp1_h, VH_uzp1_s, VH_uzp1_d,
+    VH_uzp2_b, VH_uzp2_h, VH_uzp2_s, VH_uzp2_d,
+    VH_zip1_b, VH_zip1_h, VH_zip1_s, VH_zip1_d,
+    VH_zip2_b, VH_zip2_h, VH_zip2_s, VH_zip2_d,
+    VH_trn1_b, VH_trn1_h, VH_trn1_s, VH_trn1_d,
+    VH_trn2_b, VH_trn2_h, VH_trn2_s, VH_trn2_d,
+    VH_sshr_b, VH_sshr_h,
+    VH_addp_b, VH_addp_h, VH_addp_s, VH_addp_d,
+    VH_umaxp_b, VH_umaxp_h, VH_umaxp_s,
+    VH_uminp_b, VH_uminp_h, VH_uminp_s,
+    VH_smaxp_b, VH_smaxp_h, VH_smaxp_s,
+    VH_sminp_b, VH_sminp_h, VH_sminp_s,
+    VH_cmhi_b, VH_cmhi_h, VH_cmhi_s, VH_cmhi_d,
+    VH_cmhs_b, VH_cmhs_h, VH_cmhs_s, VH_cmhs_d,
+    VH_cmgt_b, VH_cmgt_h, VH_cmgt_s, VH_cmgt_d,
+    VH_cmge_b, VH_cmge_h, VH_cmge_s, VH_cmge_d,
+    VH_COUNT
+};
+extern const TCGHelperInfo vec_helpers[VH_COUNT];
+A64_HELPER(fp_sqrt);
+
+/* helper-vec.c: scalar FP (env, a, b) -> i64, one per op and size */
+enum {
+    SH_fadd_s, SH_fadd_d, SH_fsub_s, SH_fsub_d,
+    SH_fmul_s, SH_fmul_d, SH_fdiv_s, SH_fdiv_d,
+    SH_COUNT
+};
+extern const TCGHelperInfo sfp_helpers[SH_COUNT];
+         /* (env, a, size) -> i64 */
+
 /* cpu.c: the constant system registers (ID, CTR, DCZID, CNTFRQ) */
 uint64_t a64_sysreg_value(CPUARMState *env, uint32_t key, bool *ok);
 

@@ -385,6 +385,7 @@ static int times_4(DisasContext *ctx, int x)
 #include "trans-a64-sys.c.inc"
 #include "trans-a64-fp.c.inc"
 #include "trans-a64-simd.c.inc"
+#include "trans-a64-vec.c.inc"
 
 /* ------------------------------------------------------ translator hooks */
 

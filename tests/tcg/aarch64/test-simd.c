@@ -61,6 +61,28 @@ static void test_ldst(void)
     __asm__ volatile("ldr q0, [%1]\n st1 {v0.8b}, [%0], %2" : "+r"(p) : "r"(src + 32), "r"(3ull) : "v0", "memory");
     CHECK(p, (uint64_t)dst + 3);
     CHECK(*(uint64_t *)dst, 0x2726252423222120ull);
+    /* LD1/ST1 of 3 and 4 registers, 64-bit forms, LD1R with writeback */
+    __asm__ volatile("movi v1.16b, #0xff\n ld1 {v0.8b, v1.8b, v2.8b}, [%0]\n"
+                     " str q1, [%1]\n str q2, [%2]"
+                     : : "r"(src + 1), "r"(&r0), "r"(&r1) : "v0", "v1", "v2", "memory");
+    CHECKQ(r0, 0x100f0e0d0c0b0a09ull, 0);
+    CHECKQ(r1, 0x1817161514131211ull, 0);
+    p = (uint64_t)dst;
+    __asm__ volatile("ld1 {v28.4s, v29.4s, v30.4s, v31.4s}, [%1]\n"
+                     " st1 {v29.4s, v30.4s, v31.4s, v0.4s}, [%0], #64"
+                     : "+r"(p) : "r"(src) : "v0", "v28", "v29", "v30", "v31", "memory");
+    CHECK(p, (uint64_t)dst + 64);
+    CHECK(*(uint64_t *)dst, 0x1716151413121110ull);
+    CHECK(*(uint64_t *)(dst + 40), 0x3f3e3d3c3b3a3938ull);
+    p = (uint64_t)src + 8;
+    __asm__ volatile("movi v0.16b, #0xff\n ld1r {v0.2s}, [%0], %2\n str q0, [%1]"
+                     : "+r"(p) : "r"(&r0), "r"(5ull) : "v0", "memory");
+    CHECK(p, (uint64_t)src + 13);
+    CHECKQ(r0, 0x0b0a09080b0a0908ull, 0);
+    __asm__ volatile("ld1r {v0.2d}, [%0], #8\n str q0, [%1]"
+                     : "+r"(p) : "r"(&r0) : "v0", "memory");
+    CHECK(p, (uint64_t)src + 21);
+    CHECKQ(r0, 0x14131211100f0e0dull, 0x14131211100f0e0dull);
     /* q/d/s register loads, pairs of q */
     __asm__ volatile("ldp q0, q1, [%0]\n stp q1, q0, [%1]" : : "r"(src), "r"(dst) : "v0", "v1", "memory");
     CHECK(*(uint64_t *)dst, 0x1716151413121110ull);
