@@ -6,7 +6,9 @@
 #   linux-test.sh        linux-test.c, static and dynamic: syscall families
 #   check-syscall-nr.sh  aarch64/syscall_nr.h against the kernel headers
 #   binfmt-conf.sh       scripts/qemu-binfmt-conf.sh (dry runs only)
+#   atomics-threads.sh   LSE and LL/SC atomics, CAS loops, mutexes: 4 threads
 CHECK_SCRIPTS += tests/linux-user/elf-errors.sh \
+	tests/linux-user/atomics-threads.sh \
 	tests/linux-user/asm-tests.sh \
 	tests/linux-user/linux-test.sh \
 	tests/linux-user/check-syscall-nr.sh \
