@@ -829,7 +829,11 @@ static void tcg_reg_alloc_label_entry(TCGContext *s)
     }
 }
 
-/* Before a conditional branch: globals and TB temps synced, not dropped. */
+/*
+ * Before a conditional branch: globals and TB temps synced, not dropped.
+ * The target label assumes nothing is in registers, so the fall-through
+ * keeps everything it has (constants included).
+ */
 static void tcg_reg_alloc_cbranch(TCGContext *s, TCGRegSet allocated)
 {
     int i;
@@ -840,8 +844,6 @@ static void tcg_reg_alloc_cbranch(TCGContext *s, TCGRegSet allocated)
 
         if (ts->kind == TEMP_TB) {
             temp_sync(s, ts, allocated);
-        } else if (ts->kind == TEMP_CONST) {
-            temp_dead(s, ts);
         }
     }
 }
