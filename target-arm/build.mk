@@ -5,7 +5,8 @@
 
 target-arm-obj = target-arm/cpu.c target-arm/translate-a64.c \
 	target-arm/helper-a64.c target-arm/helper-fp.c target-arm/helper-simd.c \
-	target-arm/helper-simd-move.c target-arm/helper-vec.c
+	target-arm/helper-simd-move.c target-arm/helper-vec.c \
+	target-arm/helper-crypto.c
 
 
 decode-a64.c.inc: $(SRC_PATH)/target-arm/a64.decode $(SRC_PATH)/scripts/decodetree.py

@@ -27,19 +27,23 @@ typedef struct ARMCPUModel {
     uint32_t hwcap, hwcap2;
 } ARMCPUModel;
 
+#define HWCAP_CRYPTO (HWCAP_AES | HWCAP_PMULL | HWCAP_SHA1 | HWCAP_SHA2)
+
 /*
- * ID_AA64ISAR0: CRC32 [19:16] = 1, Atomic [23:20] = 2 (LSE).
+ * ID_AA64ISAR0: AES [7:4] = 2 (AES and PMULL), SHA1 [11:8] = 1,
+ * SHA2 [15:12] = 1, CRC32 [19:16] = 1, Atomic [23:20] = 2 (LSE).
  * ID_AA64PFR0: EL0 and EL1 AArch64 only, FP and AdvSIMD implemented (0).
  */
 static const ARMCPUModel arm_models[] = {
-    { "max", 0x000f0510, 0x0000000000210000ull, 0, 0x11, 0x1122,
-      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID, 0 },
-    { "cortex-a72", 0x410fd083, 0x0000000000010000ull, 0, 0x11, 0x1124,
-      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_CPUID, 0 },
-    { "cortex-a57", 0x411fd070, 0x0000000000010000ull, 0, 0x11, 0x1124,
-      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_CPUID, 0 },
-    { "cortex-a53", 0x410fd034, 0x0000000000010000ull, 0, 0x11, 0x1122,
-      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_CPUID, 0 },
+    { "max", 0x000f0510, 0x0000000000211120ull, 0, 0x11, 0x1122,
+      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRYPTO | HWCAP_CRC32 | HWCAP_ATOMICS |
+      HWCAP_CPUID, 0 },
+    { "cortex-a72", 0x410fd083, 0x0000000000011120ull, 0, 0x11, 0x1124,
+      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRYPTO | HWCAP_CRC32 | HWCAP_CPUID, 0 },
+    { "cortex-a57", 0x411fd070, 0x0000000000011120ull, 0, 0x11, 0x1124,
+      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRYPTO | HWCAP_CRC32 | HWCAP_CPUID, 0 },
+    { "cortex-a53", 0x410fd034, 0x0000000000011120ull, 0, 0x11, 0x1122,
+      HWCAP_FP | HWCAP_ASIMD | HWCAP_CRYPTO | HWCAP_CRC32 | HWCAP_CPUID, 0 },
 };
 
 /* ----------------------------------------------------------- FPCR/FPSR */

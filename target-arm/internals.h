@@ -113,6 +113,20 @@ enum {
 };
 extern const TCGHelperInfo vec_helpers[VH_COUNT];
 A64_HELPER(fp_sqrt);
+/*
+ * helper-crypto.c: the Cryptographic Extension, (env, p) with
+ * p = VEC_ARGS(rd, rn, rm, 0, 0).  The order follows the opcode fields:
+ * three-register SHA opc 0..6, then two-register SHA opc 0..2.
+ */
+enum {
+    CH_aese, CH_aesd, CH_aesmc, CH_aesimc,
+    CH_sha1c, CH_sha1p, CH_sha1m, CH_sha1su0,
+    CH_sha256h, CH_sha256h2, CH_sha256su1,
+    CH_sha1h, CH_sha1su1, CH_sha256su0,
+    CH_COUNT
+};
+extern const TCGHelperInfo crypto_helpers[CH_COUNT];
+
 
 /* helper-vec.c: scalar FP (env, a, b) -> i64, one per op and size */
 enum {

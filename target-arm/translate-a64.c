@@ -386,6 +386,7 @@ static int times_4(DisasContext *ctx, int x)
 #include "trans-a64-fp.c.inc"
 #include "trans-a64-simd.c.inc"
 #include "trans-a64-vec.c.inc"
+#include "trans-a64-crypto.c.inc"
 
 /* ------------------------------------------------------ translator hooks */
 

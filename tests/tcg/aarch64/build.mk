@@ -7,7 +7,8 @@
 
 A64_TEST_SRCS = target-arm/cpu.c target-arm/translate-a64.c \
 	target-arm/helper-a64.c target-arm/helper-fp.c target-arm/helper-simd.c \
-	target-arm/helper-simd-move.c target-arm/helper-vec.c
+	target-arm/helper-simd-move.c target-arm/helper-vec.c \
+	target-arm/helper-crypto.c
 A64_TEST_OBJS = $(patsubst %.c,tests/tcg/aarch64/obj/%.o,$(A64_TEST_SRCS))
 
 tests/tcg/aarch64/obj/%.o: %.c

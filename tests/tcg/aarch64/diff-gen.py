@@ -2,7 +2,8 @@
 # tests/tcg/aarch64/diff-gen.py CLASS SEED N: random instruction words of
 # one class (fpsimd, int, or vec: the AdvSIMD/FP patterns translated
 # inline or by per-op helpers, trans-a64-vec.c.inc; vecx: the same with
-# FPSR.IXC set beforehand, which enables the FP fast paths) for
+# FPSR.IXC set beforehand, which enables the FP fast paths; crypto: the
+# Cryptographic Extension and PMULL, reserved fields included) for
 # diff-insns.c, as a C array on stdout.
 # Register fields are limited to 0..15 so that every input is defined.
 import random, sys
@@ -32,8 +33,18 @@ VEC = [
     ("01011110000.....000001..........", 0),  # DUP (element, scalar)
     ("01101110000.....0....1..........", 0),  # INS (element)
 ]
+CRYPTO = [
+    ("010011100010100001..10..........", 0),  # AESE AESD AESMC AESIMC
+    ("01011110000.....0...00..........", 1),  # SHA1C/P/M/SU0 SHA256H/H2/SU1
+    ("010111100010100000..10..........", 0),  # SHA1H SHA1SU1 SHA256SU0
+    ("0.001110111.....111000..........", 1),  # PMULL PMULL2 (1Q)
+    ("0.001110..1.....111000..........", 1),  # PMULL, reserved sizes
+    ("01.11110..10100.....10..........", 0),  # reserved sizes and opcodes
+]
+if cls == "crypto":
+    VEC = CRYPTO
 words = []
-vec = cls in ("vec", "vecx")
+vec = cls in ("vec", "vecx", "crypto")
 while len(words) < N and vec:
     t, has_rm = random.choice(VEC)
     w = random.getrandbits(32)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/tcg/aarch64/diff-run.sh MINI-RUN CLASS SEED N: run N random words
-# of CLASS (fpsimd, int) under mini-run and qemu-aarch64 -cpu max, and
+# of CLASS (fpsimd, int, vec, vecx, crypto) under mini-run and
+# qemu-aarch64 -cpu max, and
 # list the words whose results differ.  Words only one side rejects are
 # counted (QEMU's max CPU has more extensions: FP16, dot product...).
 set -e

@@ -27,7 +27,7 @@ static void test_main(void)
         ".inst 0x69800000\n"     /* STGP */
         ".inst 0xe9400000\n"     /* LDP opc 11 */
         ".inst 0x1ee02800\n"     /* FADD h */
-        ".inst 0x4e284800\n"     /* AESE */
+        ".inst 0x4e684800\n"     /* AESE with size 01 */
         ".inst 0x04a0e3e0\n"     /* SVE */
         ".inst 0x0ee08400\n"     /* ADD .1d */
         ".inst 0x5e200400\n"     /* scalar ADD b */
