@@ -199,7 +199,9 @@ static bool elf_map(ElfFile *ef, bool main, ImageInfo *info,
             continue;
         }
         end = p->p_vaddr + p->p_memsz;
-        if (p->p_offset + p->p_filesz >= p->p_offset &&
+        /* A segment with no file contents (only .bss) may name any offset:
+         * linkers put it past the end of the file. */
+        if (p->p_filesz > 0 && p->p_offset + p->p_filesz >= p->p_offset &&
             p->p_offset + p->p_filesz > (uint64_t)ef->size) {
             load_error(ef->name, "truncated ELF file (segment %d ends at "
                        "offset %llu, the file has %llu bytes)", i,
@@ -208,9 +210,10 @@ static bool elf_map(ElfFile *ef, bool main, ImageInfo *info,
             return false;
         }
         if (p->p_filesz > p->p_memsz || end < p->p_vaddr ||
-            p->p_offset + p->p_filesz < p->p_offset ||
-            p->p_offset + p->p_filesz > (uint64_t)ef->size ||
-            ((p->p_vaddr - p->p_offset) & (TARGET_PAGE_SIZE - 1))) {
+            (p->p_filesz > 0 &&
+             (p->p_offset + p->p_filesz < p->p_offset ||
+              p->p_offset + p->p_filesz > (uint64_t)ef->size ||
+              ((p->p_vaddr - p->p_offset) & (TARGET_PAGE_SIZE - 1))))) {
             load_error(ef->name, "bad PT_LOAD segment %d (offset 0x%llx, "
                        "vaddr 0x%llx, filesz 0x%llx, memsz 0x%llx)", i,
                        (unsigned long long)p->p_offset,

@@ -9,6 +9,7 @@
 #   atomics-threads.sh   LSE and LL/SC atomics, CAS loops, mutexes: 4 threads
 CHECK_SCRIPTS += tests/linux-user/elf-errors.sh \
 	tests/linux-user/atomics-threads.sh \
+	tests/linux-user/elf-bss.sh \
 	tests/linux-user/asm-tests.sh \
 	tests/linux-user/linux-test.sh \
 	tests/linux-user/check-syscall-nr.sh \
