@@ -595,6 +595,157 @@ static int clz_sz(uint64_t x, int sz)
     return x ? __builtin_clzll(x) - (64 - bits) : bits;
 }
 
+/* ------------------------------------------- reciprocal estimates (Arm ARM) */
+
+/* RecipEstimate(): a in [256, 512) -> estimate in [256, 512) */
+static uint32_t recip_estimate(uint32_t a)
+{
+    uint32_t b;
+
+    a = a * 2 + 1;
+    b = (1u << 19) / a;
+    return (b + 1) / 2;
+}
+
+/* RecipSqrtEstimate(): a in [128, 512) -> estimate in [256, 512) */
+static uint32_t rsqrt_estimate(uint32_t a)
+{
+    uint64_t b = 512;
+
+    if (a < 256) {
+        a = a * 2 + 1;
+    } else {
+        a = (a >> 1) << 1;
+        a = (a + 1) * 2;
+    }
+    while ((uint64_t)a * (b + 1) * (b + 1) < (1ull << 28)) {
+        b++;
+    }
+    return (b + 1) / 2;
+}
+
+enum { EST_RECPE, EST_RSQRTE, EST_RECPX };
+
+/*
+ * FPRecipEstimate / FPRSqrtEstimate / FPRecpX on a single (sz 2) or
+ * double (sz 3) bit pattern.
+ */
+static uint64_t fp_estimate(CPUARMState *env, int kind, int sz, uint64_t x)
+{
+    FloatStatus *s = &env->fp_status;
+    int ebits = sz == 2 ? 8 : 11, fbits = sz == 2 ? 23 : 52;
+    int emax = (1 << ebits) - 1, bias = (1 << (ebits - 1)) - 1;
+    uint64_t sign = (x >> (ebits + fbits)) & 1;
+    int64_t exp = (x >> fbits) & emax;
+    uint64_t frac = x & ((1ull << fbits) - 1);
+    uint64_t f52, est;
+    int64_t rexp;
+    bool fz = (env->fpcr >> 24) & 1;
+
+    if (exp == emax && frac) {                        /* NaN */
+        bool snan = !(frac >> (fbits - 1));
+        if (snan) {
+            float_raise(s, float_flag_invalid);
+        }
+        if (s->default_nan_mode) {
+            return sz == 2 ? 0x7fc00000ull : 0x7ff8000000000000ull;
+        }
+        return x | (1ull << (fbits - 1));
+    }
+    if (exp == 0 && frac && fz) {                     /* flush the input */
+        frac = 0;
+        float_raise(s, float_flag_input_flushed);
+    }
+    if (kind == EST_RECPX) {
+        if (exp == 0) {
+            return (sign << (ebits + fbits)) | ((uint64_t)(emax - 1) << fbits);
+        }
+        return (sign << (ebits + fbits)) | ((uint64_t)(~exp & emax) << fbits);
+    }
+    if (exp == 0 && frac == 0) {                      /* zero -> inf */
+        float_raise(s, float_flag_divbyzero);
+        return (sign << (ebits + fbits)) | ((uint64_t)emax << fbits);
+    }
+    if (kind == EST_RSQRTE && sign) {                 /* negative: invalid */
+        float_raise(s, float_flag_invalid);
+        return sz == 2 ? 0x7fc00000ull : 0x7ff8000000000000ull;
+    }
+    if (exp == emax) {                                /* inf -> zero */
+        return sign << (ebits + fbits);
+    }
+    f52 = frac << (52 - fbits);
+    if (kind == EST_RECPE) {
+        if (exp == 0 && !(f52 >> 50)) {               /* < 2^-(bias+1) */
+            bool to_inf;
+            switch (s->rounding_mode) {
+            case float_round_nearest_even: to_inf = true; break;
+            case float_round_up: to_inf = !sign; break;
+            case float_round_down: to_inf = sign; break;
+            default: to_inf = false; break;
+            }
+            float_raise(s, float_flag_overflow | float_flag_inexact);
+            return (sign << (ebits + fbits)) |
+                   (to_inf ? (uint64_t)emax << fbits
+                           : ((uint64_t)(emax - 1) << fbits) |
+                             ((1ull << fbits) - 1));
+        }
+        if (fz && exp >= 2 * bias - 1) {              /* >= 2^(bias-1) */
+            float_raise(s, float_flag_underflow);
+            return sign << (ebits + fbits);
+        }
+        if (exp == 0) {
+            if (!((f52 >> 51) & 1)) {
+                exp = -1;
+                f52 = (f52 << 2) & ((1ull << 52) - 1);
+            } else {
+                f52 = (f52 << 1) & ((1ull << 52) - 1);
+            }
+        }
+        est = recip_estimate(256 | (f52 >> 44));
+        rexp = 2 * bias - 1 - exp;
+        f52 = (est & 0xff) << 44;
+        if (rexp == 0) {
+            f52 = (1ull << 51) | (f52 >> 1);
+        } else if (rexp == -1) {
+            f52 = (1ull << 50) | (f52 >> 2);
+            rexp = 0;
+        }
+        return (sign << (ebits + fbits)) | ((uint64_t)rexp << fbits) |
+               (f52 >> (52 - fbits));
+    }
+    /* FRSQRTE of a positive finite non-zero value */
+    if (exp == 0) {
+        while (!((f52 >> 51) & 1)) {
+            f52 = (f52 << 1) & ((1ull << 52) - 1);
+            exp--;
+        }
+        f52 = (f52 << 1) & ((1ull << 52) - 1);
+    }
+    if (!(exp & 1)) {
+        est = rsqrt_estimate(256 | (f52 >> 44));
+    } else {
+        est = rsqrt_estimate(128 | (f52 >> 45));
+    }
+    rexp = (3 * bias - 1 - exp) / 2;                  /* numerator > 0 */
+    f52 = (est & 0xff) << 44;
+    return ((uint64_t)rexp << fbits) | (f52 >> (52 - fbits));
+}
+
+/* UnsignedRecipEstimate / UnsignedRSqrtEstimate on a 32-bit lane */
+static uint32_t u32_estimate(bool rsqrt, uint32_t x)
+{
+    if (rsqrt) {
+        if (!(x >> 30)) {
+            return 0xffffffffu;
+        }
+        return (rsqrt_estimate(x >> 23) & 0x1ff) << 23;
+    }
+    if (!(x >> 31)) {
+        return 0xffffffffu;
+    }
+    return (recip_estimate(x >> 23) & 0x1ff) << 23;
+}
+
 static bool fp_misc(CPUARMState *env, uint32_t insn, bool scalar, V *r,
                     const V *a)
 {
@@ -609,8 +760,15 @@ static bool fp_misc(CPUARMState *env, uint32_t insn, bool scalar, V *r,
     if (!scalar && sz == 3 && !q) {
         return false;
     }
-    if (scalar && (op == 0x18 || op == 0x19 || op == 0x0f || op == 0x1f)) {
+    if (scalar && (op == 0x18 || op == 0x19 || op == 0x0f ||
+                   (op == 0x1f && (u || !hi)))) {
         return false;                         /* FRINT*, FABS, FNEG, FSQRT */
+    }
+    if (op == 0x1f && !u && hi && !scalar) {
+        return false;                         /* FRECPX is scalar only */
+    }
+    if (op == 0x1c && hi && (scalar || sz != 2)) {
+        return false;                         /* URECPE, URSQRTE: 4S, 2S */
     }
     for (i = 0; i < n; i++) {
         uint64_t x = eget(a, i, sz), res, m = emask(sz);
@@ -652,6 +810,12 @@ static bool fp_misc(CPUARMState *env, uint32_t insn, bool scalar, V *r,
         case 0x2f: res = fp_abs(sz, x); break;
         case 0x6f: res = fp_neg(sz, x); break;
         case 0x7f: res = fp_sqrt(env, sz, x); break;
+        case 0x3d: res = fp_estimate(env, EST_RECPE, sz, x); break;
+        case 0x7d: res = fp_estimate(env, EST_RSQRTE, sz, x); break;
+        case 0x3f: res = fp_estimate(env, EST_RECPX, sz, x); break;
+        case 0x3c: case 0x7c:                 /* URECPE, URSQRTE */
+            res = u32_estimate(u, (uint32_t)x);
+            break;
         default:
             return false;
         }
@@ -673,8 +837,27 @@ static bool two_misc(CPUARMState *env, uint32_t insn, bool scalar)
     if (is_fp && (op == 0x16 || op == 0x17)) {
         int sz = 2 + (size & 1);              /* the wide element size */
         int half = 16 >> sz;                  /* wide elements per vector */
-        if (scalar || u) {
-            return false;                     /* FCVTXN: not implemented */
+        if (u) {                              /* FCVTXN, FCVTXN2 */
+            FloatStatus *fs = &env->fp_status;
+            int mode = fs->rounding_mode;
+            if (op != 0x16 || sz != 3) {
+                return false;
+            }
+            r = d;
+            if (!q || scalar) {
+                r.d[0] = r.d[1] = 0;
+            }
+            fs->rounding_mode = float_round_to_odd;
+            for (i = 0; i < (scalar ? 1 : 2); i++) {
+                eset(&r, (q && !scalar ? 2 : 0) + i, 2,
+                     fp_convert(env, 3, 2, eget(&a, i, 3)));
+            }
+            fs->rounding_mode = mode;
+            put(env, rd, &r, q && !scalar);
+            return true;
+        }
+        if (scalar) {
+            return false;
         }
         if (op == 0x17) {                     /* FCVTL: a half of a, widened */
             for (i = 0; i < half; i++) {
