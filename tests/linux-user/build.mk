@@ -10,6 +10,7 @@
 CHECK_SCRIPTS += tests/linux-user/elf-errors.sh \
 	tests/linux-user/atomics-threads.sh \
 	tests/linux-user/elf-bss.sh \
+	tests/linux-user/fork-threads.sh \
 	tests/linux-user/asm-tests.sh \
 	tests/linux-user/linux-test.sh \
 	tests/linux-user/check-syscall-nr.sh \
