@@ -2,7 +2,7 @@
 
 BLOCK_OBJS = block/block.o block/file-posix.o block/raw.o block/aio-pool.o \
 	block/qcow2.o block/qcow2-cluster.o block/qcow2-refcount.o \
-	block/qcow2-snapshot.o
+	block/qcow2-snapshot.o block/qcow2-commit.o
 
 IMG_OBJS = block/qemu-img.o block/qemu-img-info.o block/qemu-img-copy.o
 

@@ -2,8 +2,12 @@
  * qcow2-snapshot.c: internal snapshots (table I/O, create, apply, delete).
  *
  * A snapshot is a copy of the active L1 table; every L2 table and data
- * cluster it reaches has its refcount raised by one, and the active
- * tables lose their COPIED flags so that the next write copies first.
+ * cluster it reaches is referenced once more, and the active tables lose
+ * their COPIED flags so that the next write copies first.  Each operation
+ * only says what the metadata should become (a Qcow2World: active L1,
+ * snapshot list, size); qcow2-commit.c writes that next to the current
+ * metadata and switches with one header write, so a crash at any point
+ * leaves one consistent world or the other.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -114,27 +118,21 @@ bad:
     return -EINVAL;
 }
 
-/* Write the snapshot table to fresh clusters and switch the header. */
-static int write_snapshot_table(BlockDriverState *bs, Qcow2Snapshot *sn,
-                                uint32_t n)
+/* The on-disk snapshot table for sn[0..n): *buf (malloc'd) and *len. */
+int qcow2_serialize_snapshots(const Qcow2Snapshot *sn, uint32_t n,
+                              uint8_t **out, size_t *out_len)
 {
-    BDRVQcow2State *s = bs->opaque;
-    uint64_t len = 0, pos = 0, old_off = s->snapshots_offset, old_len = 0;
+    uint64_t len = 0, pos = 0;
     uint8_t *buf;
-    uint8_t hdr[12];
-    int64_t off = 0;
     uint32_t i;
-    int ret;
 
-    for (i = 0; i < s->nb_snapshots; i++) {
-        old_len += qcow2_align_up(40 + s->snapshots[i].extra_size +
-                                  strlen(s->snapshots[i].id_str) +
-                                  strlen(s->snapshots[i].name), 8);
-    }
     for (i = 0; i < n; i++) {
         uint32_t extra = sn[i].extra_size < 24 ? 24 : sn[i].extra_size;
         len += qcow2_align_up(40 + extra + strlen(sn[i].id_str) +
                               strlen(sn[i].name), 8);
+    }
+    if (len > SNAP_MAX_TABLE) {
+        return -EFBIG;
     }
     buf = calloc(1, len ? len : 1);
     if (!buf) {
@@ -165,145 +163,21 @@ static int write_snapshot_table(BlockDriverState *bs, Qcow2Snapshot *sn,
         memcpy(p + 40 + extra + idl, sn[i].name, nl);
         pos += qcow2_align_up(40 + extra + idl + nl, 8);
     }
-    if (n) {
-        off = qcow2_alloc_clusters(bs, qcow2_align_up(len, s->cluster_size) >>
-                                   s->cluster_bits);
-        if (off < 0) {
-            free(buf);
-            return off;
-        }
-        ret = bdrv_pwrite(bs->file, off, buf, len);
-        if (ret == 0) {
-            ret = bdrv_flush(bs->file);
-        }
-        if (ret < 0) {
-            free(buf);
-            return ret;
-        }
-    }
-    free(buf);
-    qcow2_st32(hdr, n);
-    qcow2_st64(hdr + 4, off);
-    ret = qcow2_write_header_field(bs, 60, hdr, 12);
-    if (ret < 0) {
-        return ret;
-    }
-    if (s->nb_snapshots && old_len) {
-        qcow2_free_clusters(bs, old_off, qcow2_align_up(old_len,
-                                                        s->cluster_size));
-    }
-    s->snapshots_offset = off;
+    *out = buf;
+    *out_len = len;
     return 0;
 }
 
-/* Add delta to the refcount of every L2 table and cluster an L1 reaches. */
-int qcow2_update_l1_refcounts(BlockDriverState *bs, uint64_t l1_offset,
-                              uint32_t l1_size, int delta, uint64_t *l1)
+/* The active L1 as the next world starts from (host order, a copy). */
+static uint64_t *copy_active_l1(BDRVQcow2State *s, uint32_t size)
 {
-    BDRVQcow2State *s = bs->opaque;
-    uint8_t *l2 = malloc(s->cluster_size);
-    uint64_t i, j;
-    int ret = 0;
+    uint64_t *l1 = calloc(size ? size : 1, 8);
 
-    if (!l2) {
-        return -ENOMEM;
+    if (l1) {
+        memcpy(l1, s->l1_table, (size_t)(size < s->l1_size ? size :
+                                         s->l1_size) * 8);
     }
-    for (i = 0; i < l1_size; i++) {
-        uint64_t l2_off = l1[i] & L1E_OFFSET_MASK;
-
-        if (!l2_off) {
-            continue;
-        }
-        ret = bdrv_pread(bs->file, l2_off, l2, s->cluster_size);
-        if (ret < 0) {
-            break;
-        }
-        for (j = 0; j < (uint64_t)s->l2_size; j++) {
-            uint64_t e = qcow2_be64(l2 + 8 * j), off, len;
-            switch (qcow2_entry_type(s, e)) {
-            case QCOW2_CLUSTER_NORMAL:
-            case QCOW2_CLUSTER_ZERO_ALLOC:
-                ret = qcow2_update_refcount(bs, e & L2E_OFFSET_MASK,
-                                            s->cluster_size, delta);
-                break;
-            case QCOW2_CLUSTER_COMPRESSED:
-                qcow2_compressed_range(s, e, &off, &len);
-                ret = qcow2_update_refcount(bs, off, len, delta);
-                break;
-            default:
-                break;
-            }
-            if (ret < 0) {
-                goto out;
-            }
-        }
-        ret = qcow2_update_refcount(bs, l2_off, s->cluster_size, delta);
-        if (ret < 0) {
-            break;
-        }
-    }
-out:
-    free(l2);
-    (void)l1_offset;
-    return ret;
-}
-
-/* Make the active tables' COPIED flags match "refcount == 1". */
-static int fix_copied(BlockDriverState *bs)
-{
-    BDRVQcow2State *s = bs->opaque;
-    uint64_t i, j, rc;
-    int ret;
-
-    for (i = 0; i < s->l1_size; i++) {
-        uint64_t l2_off = s->l1_table[i] & L1E_OFFSET_MASK;
-        uint64_t ne;
-        uint8_t *t;
-
-        if (!l2_off) {
-            continue;
-        }
-        ret = qcow2_get_refcount(bs, l2_off >> s->cluster_bits, &rc);
-        if (ret < 0) {
-            return ret;
-        }
-        ne = rc == 1 ? s->l1_table[i] | QCOW_OFLAG_COPIED :
-             s->l1_table[i] & ~QCOW_OFLAG_COPIED;
-        if (ne != s->l1_table[i]) {
-            s->l1_table[i] = ne;
-            ret = qcow2_write_l1_entry(bs, i);
-            if (ret < 0) {
-                return ret;
-            }
-        }
-        for (j = 0; j < (uint64_t)s->l2_size; j++) {
-            uint64_t e;
-            Qcow2ClusterType ty;
-
-            t = qcow2_cache_get(bs, &s->l2_cache, l2_off, true);
-            if (!t) {
-                return -EIO;
-            }
-            e = qcow2_be64(t + 8 * j);
-            ty = qcow2_entry_type(s, e);
-            if (ty != QCOW2_CLUSTER_NORMAL && ty != QCOW2_CLUSTER_ZERO_ALLOC) {
-                continue;
-            }
-            ret = qcow2_get_refcount(bs, (e & L2E_OFFSET_MASK) >>
-                                     s->cluster_bits, &rc);
-            if (ret < 0) {
-                return ret;
-            }
-            ne = rc == 1 ? e | QCOW_OFLAG_COPIED : e & ~QCOW_OFLAG_COPIED;
-            if (ne != e) {
-                ret = qcow2_set_l2_entries(bs, l2_off, j, &ne, 1);
-                if (ret < 0) {
-                    return ret;
-                }
-            }
-        }
-    }
-    return 0;
+    return l1;
 }
 
 static int find_snapshot(BDRVQcow2State *s, const char *name)
@@ -327,11 +201,10 @@ int qcow2_snapshot_create(BlockDriverState *bs, const char *name,
                           char *err, size_t errlen)
 {
     BDRVQcow2State *s = bs->opaque;
-    uint64_t l1_bytes = (uint64_t)s->l1_size * 8, i, max_id = 0;
-    Qcow2Snapshot *nsn, sn;
+    Qcow2World w = { 0 };
+    Qcow2Snapshot sn;
     struct timespec ts;
-    uint8_t *buf;
-    int64_t l1_off = 0;
+    uint64_t i, max_id = 0;
     char idbuf[32];
     int ret;
 
@@ -350,39 +223,8 @@ int qcow2_snapshot_create(BlockDriverState *bs, const char *name,
     }
     snprintf(idbuf, sizeof(idbuf), "%" PRIu64, max_id + 1);
 
-    /* 1. raise refcounts of everything the active L1 reaches */
-    ret = qcow2_update_l1_refcounts(bs, s->l1_table_offset, s->l1_size, 1,
-                                    s->l1_table);
-    if (ret < 0) {
-        goto fail;
-    }
-    /* 2. a copy of the active L1 */
-    if (l1_bytes) {
-        buf = calloc(1, l1_bytes);
-        if (!buf) {
-            ret = -ENOMEM;
-            goto fail;
-        }
-        for (i = 0; i < s->l1_size; i++) {
-            qcow2_st64(buf + 8 * i, s->l1_table[i] & ~QCOW_OFLAG_COPIED);
-        }
-        l1_off = qcow2_alloc_clusters(bs, qcow2_align_up(l1_bytes,
-                                      s->cluster_size) >> s->cluster_bits);
-        if (l1_off < 0) {
-            free(buf);
-            ret = l1_off;
-            goto fail;
-        }
-        ret = bdrv_pwrite(bs->file, l1_off, buf, l1_bytes);
-        free(buf);
-        if (ret < 0) {
-            goto fail;
-        }
-    }
-    /* 3. the new snapshot table, then the header */
     memset(&sn, 0, sizeof(sn));
     clock_gettime(CLOCK_REALTIME, &ts);
-    sn.l1_table_offset = l1_off;
     sn.l1_size = s->l1_size;
     sn.id_str = strdup(idbuf);
     sn.name = strdup(name);
@@ -392,40 +234,33 @@ int qcow2_snapshot_create(BlockDriverState *bs, const char *name,
     sn.icount = UINT64_MAX;
     sn.extra_size = 24;
     sn.extra = calloc(1, 24);
-    nsn = calloc(s->nb_snapshots + 1, sizeof(*nsn));
-    if (!nsn || !sn.id_str || !sn.name || !sn.extra) {
-        free(nsn);
-        free(sn.id_str);
-        free(sn.name);
-        free(sn.extra);
+    w.sn = calloc(s->nb_snapshots + 1, sizeof(*w.sn));
+    w.l1 = copy_active_l1(s, s->l1_size);
+    if (!w.sn || !w.l1 || !sn.id_str || !sn.name || !sn.extra) {
         ret = -ENOMEM;
         goto fail;
     }
     if (s->nb_snapshots) {
-        memcpy(nsn, s->snapshots, s->nb_snapshots * sizeof(*nsn));
+        memcpy(w.sn, s->snapshots, s->nb_snapshots * sizeof(*w.sn));
     }
-    nsn[s->nb_snapshots] = sn;
-    ret = write_snapshot_table(bs, nsn, s->nb_snapshots + 1);
-    if (ret < 0) {
-        free(nsn);
-        free(sn.id_str);
-        free(sn.name);
-        free(sn.extra);
-        goto fail;
-    }
-    free(s->snapshots);
-    s->snapshots = nsn;
-    s->nb_snapshots++;
-    /* 4. COPIED flags of the now shared tables */
-    ret = fix_copied(bs);
+    w.sn[s->nb_snapshots] = sn;
+    w.nb_sn = s->nb_snapshots + 1;
+    w.new_sn_l1 = s->l1_table;
+    w.l1_size = s->l1_size;
+    w.size = s->size;
+    ret = qcow2_commit_world(bs, &w);
     if (ret == 0) {
-        ret = bdrv_flush(bs->file);
+        free(w.l1);
+        return 0;
     }
 fail:
-    if (ret < 0) {
-        snprintf(err, errlen, "Could not create snapshot '%s': %s", name,
-                 strerror(-ret));
-    }
+    free(w.sn);
+    free(w.l1);
+    free(sn.id_str);
+    free(sn.name);
+    free(sn.extra);
+    snprintf(err, errlen, "Could not create snapshot '%s': %s", name,
+             ret == -ERANGE ? "refcount overflow" : strerror(-ret));
     return ret;
 }
 
@@ -434,9 +269,8 @@ int qcow2_snapshot_apply(BlockDriverState *bs, const char *name,
 {
     BDRVQcow2State *s = bs->opaque;
     int k = find_snapshot(s, name);
+    Qcow2World w = { 0 };
     Qcow2Snapshot *sn;
-    uint64_t *snl1 = NULL, *oldl1 = NULL;
-    uint32_t old_size = s->l1_size;
     uint8_t *raw = NULL;
     uint64_t i;
     int ret;
@@ -447,73 +281,31 @@ int qcow2_snapshot_apply(BlockDriverState *bs, const char *name,
         return -ENOENT;
     }
     sn = &s->snapshots[k];
-    if (sn->l1_size > s->l1_size) {
-        ret = qcow2_grow_l1(bs, sn->l1_size);
-        if (ret < 0) {
-            goto out;
-        }
-    }
-    snl1 = calloc(s->l1_size, 8);
-    oldl1 = malloc((size_t)s->l1_size * 8);
-    raw = calloc(s->l1_size, 8);
-    if (!snl1 || !oldl1 || !raw) {
+    w.l1 = calloc(sn->l1_size ? sn->l1_size : 1, 8);
+    raw = calloc(sn->l1_size ? sn->l1_size : 1, 8);
+    if (!w.l1 || !raw) {
         ret = -ENOMEM;
         goto out;
     }
-    memcpy(oldl1, s->l1_table, (size_t)s->l1_size * 8);
-    if (sn->l1_size) {
-        ret = bdrv_pread(bs->file, sn->l1_table_offset, raw,
-                         (size_t)sn->l1_size * 8);
-        if (ret < 0) {
-            goto out;
-        }
+    ret = sn->l1_size ? bdrv_pread(bs->file, sn->l1_table_offset, raw,
+                                   (size_t)sn->l1_size * 8) : 0;
+    if (ret < 0) {
+        goto out;
     }
     for (i = 0; i < sn->l1_size; i++) {
-        snl1[i] = qcow2_be64(raw + 8 * i) & ~QCOW_OFLAG_COPIED;
+        w.l1[i] = qcow2_be64(raw + 8 * i) & ~QCOW_OFLAG_COPIED;
     }
-    ret = qcow2_update_l1_refcounts(bs, 0, sn->l1_size, 1, snl1);
-    if (ret < 0) {
-        goto out;
-    }
-    for (i = 0; i < s->l1_size; i++) {
-        qcow2_st64(raw + 8 * i, snl1[i]);
-    }
-    ret = bdrv_pwrite(bs->file, s->l1_table_offset, raw,
-                      (size_t)s->l1_size * 8);
-    if (ret < 0) {
-        goto out;
-    }
-    memcpy(s->l1_table, snl1, (size_t)s->l1_size * 8);
-    ret = bdrv_flush(bs->file);     /* the new L1 before the decrements */
-    if (ret < 0) {
-        goto out;
-    }
-    ret = qcow2_update_l1_refcounts(bs, 0, s->l1_size, -1, oldl1);
-    if (ret < 0) {
-        goto out;
-    }
-    if (sn->disk_size != s->size) {
-        uint8_t be[8];
-        qcow2_st64(be, sn->disk_size);
-        ret = qcow2_write_header_field(bs, 24, be, 8);
-        if (ret < 0) {
-            goto out;
-        }
-        s->size = sn->disk_size;
-    }
-    s->cbuf_entry = 0;
-    ret = fix_copied(bs);
-    if (ret == 0) {
-        ret = bdrv_flush(bs->file);
-    }
+    w.l1_size = sn->l1_size;
+    w.size = sn->disk_size;
+    w.sn = s->snapshots;
+    w.nb_sn = s->nb_snapshots;
+    ret = qcow2_commit_world(bs, &w);
 out:
-    (void)old_size;
-    free(snl1);
-    free(oldl1);
+    free(w.l1);
     free(raw);
     if (ret < 0) {
         snprintf(err, errlen, "Could not apply snapshot '%s': %s", name,
-                 strerror(-ret));
+                 ret == -ERANGE ? "refcount overflow" : strerror(-ret));
     }
     return ret;
 }
@@ -523,10 +315,7 @@ int qcow2_snapshot_delete(BlockDriverState *bs, const char *name,
 {
     BDRVQcow2State *s = bs->opaque;
     int k = find_snapshot(s, name);
-    Qcow2Snapshot sn, *nsn;
-    uint64_t *l1 = NULL;
-    uint8_t *raw = NULL;
-    uint64_t i;
+    Qcow2World w = { 0 };
     int ret;
 
     if (k < 0) {
@@ -534,64 +323,28 @@ int qcow2_snapshot_delete(BlockDriverState *bs, const char *name,
                  "found", name);
         return -ENOENT;
     }
-    sn = s->snapshots[k];
-    nsn = calloc(s->nb_snapshots, sizeof(*nsn));
-    if (!nsn) {
-        return -ENOMEM;
-    }
-    memcpy(nsn, s->snapshots, k * sizeof(*nsn));
-    memcpy(nsn + k, s->snapshots + k + 1,
-           (s->nb_snapshots - k - 1) * sizeof(*nsn));
-    ret = write_snapshot_table(bs, nsn, s->nb_snapshots - 1);
-    if (ret < 0) {
-        free(nsn);
-        goto out;
-    }
-    free(s->snapshots);
-    s->snapshots = nsn;
-    s->nb_snapshots--;
-    ret = bdrv_flush(bs->file);     /* the new table before decrements */
-    if (ret < 0) {
-        goto out_free;
-    }
-
-    l1 = calloc(sn.l1_size ? sn.l1_size : 1, 8);
-    raw = calloc(sn.l1_size ? sn.l1_size : 1, 8);
-    if (!l1 || !raw) {
+    w.sn = calloc(s->nb_snapshots, sizeof(*w.sn));
+    w.l1 = copy_active_l1(s, s->l1_size);
+    if (!w.sn || !w.l1) {
         ret = -ENOMEM;
-        goto out_free;
+        goto fail;
     }
-    ret = bdrv_pread(bs->file, sn.l1_table_offset, raw,
-                     (size_t)sn.l1_size * 8);
-    if (ret < 0) {
-        goto out_free;
-    }
-    for (i = 0; i < sn.l1_size; i++) {
-        l1[i] = qcow2_be64(raw + 8 * i);
-    }
-    ret = qcow2_update_l1_refcounts(bs, 0, sn.l1_size, -1, l1);
-    if (ret == 0 && sn.l1_size) {
-        qcow2_free_clusters(bs, sn.l1_table_offset,
-                            qcow2_align_up((uint64_t)sn.l1_size * 8,
-                                           s->cluster_size));
-    }
+    memcpy(w.sn, s->snapshots, k * sizeof(*w.sn));
+    memcpy(w.sn + k, s->snapshots + k + 1,
+           (s->nb_snapshots - k - 1) * sizeof(*w.sn));
+    w.nb_sn = s->nb_snapshots - 1;
+    w.l1_size = s->l1_size;
+    w.size = s->size;
+    ret = qcow2_commit_world(bs, &w);
     if (ret == 0) {
-        ret = fix_copied(bs);
+        free(w.l1);
+        return 0;
     }
-    if (ret == 0) {
-        ret = bdrv_flush(bs->file);
-    }
-out_free:
-    free(sn.id_str);
-    free(sn.name);
-    free(sn.extra);
-    free(l1);
-    free(raw);
-out:
-    if (ret < 0) {
-        snprintf(err, errlen, "Could not delete snapshot '%s': %s", name,
-                 strerror(-ret));
-    }
+fail:
+    free(w.sn);
+    free(w.l1);
+    snprintf(err, errlen, "Could not delete snapshot '%s': %s", name,
+             strerror(-ret));
     return ret;
 }
 

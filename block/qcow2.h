@@ -255,7 +255,24 @@ int qcow2_snapshot_delete(BlockDriverState *bs, const char *name,
 int qcow2_snapshot_list(BlockDriverState *bs, QEMUSnapshotInfo **list);
 int qcow2_snapshot_load_tmp(BlockDriverState *bs, const char *name,
                             char *err, size_t errlen);
-int qcow2_update_l1_refcounts(BlockDriverState *bs, uint64_t l1_offset,
-                              uint32_t l1_size, int delta, uint64_t *l1);
+int qcow2_serialize_snapshots(const Qcow2Snapshot *sn, uint32_t n,
+                              uint8_t **buf, size_t *len);
+
+/*
+ * qcow2-commit.c: make w the image's metadata with one header write
+ * (crash-atomic; see there).  The snapshots' L1 tables must be on disk,
+ * except the last one's when new_sn_l1 is given: commit writes it and
+ * sets its l1_table_offset.  On success the image owns w->sn (strings of
+ * old snapshots missing from it are freed); w->l1 stays the caller's.
+ */
+typedef struct Qcow2World {
+    uint64_t *l1;              /* active L1, host order (flags ignored) */
+    uint32_t l1_size;
+    Qcow2Snapshot *sn;
+    uint32_t nb_sn;
+    const uint64_t *new_sn_l1; /* L1 of sn[nb_sn - 1] to write, or NULL */
+    uint64_t size;             /* virtual disk size */
+} Qcow2World;
+int qcow2_commit_world(BlockDriverState *bs, Qcow2World *w);
 
 #endif

@@ -1,11 +1,13 @@
 /*
  * crash-writer: helper for the block layer's script tests.
  *
- *   crash-writer write IMG SEED NOPS ACKFILE
+ *   crash-writer write IMG SEED NOPS ACKFILE [snap]
  *       Random writes / write-zeroes / discards through the block layer,
  *       flushing every few operations; after each completed flush the
  *       index of the last operation it covers is appended to ACKFILE (and
- *       ACKFILE is fdatasync'ed).  Meant to be killed with SIGKILL.
+ *       ACKFILE is fdatasync'ed).  With "snap", internal snapshots are
+ *       also created (and the oldest deleted beyond three) between
+ *       flushes.  Meant to be killed with SIGKILL.
  *   crash-writer verify RAW SEED NOPS ACKFILE [BASE_RAW]
  *       Check a raw copy of the image (read with plain pread, so the
  *       checker does not depend on our qcow2 code): every 512-byte sector
@@ -76,8 +78,29 @@ static void fill_sector(uint8_t *p, uint32_t op, uint32_t sector)
     }
 }
 
+/* Snapshot n: create "sN", and delete "s(N-3)" so three remain. */
+static int snapshot_step(BlockDriverState *bs, int n)
+{
+    char name[16], err[512];
+    int ret;
+
+    if (!bs->drv->snapshot_create) {
+        return 0;
+    }
+    snprintf(name, sizeof(name), "s%d", n);
+    ret = bs->drv->snapshot_create(bs, name, err, sizeof(err));
+    if (ret == 0 && n >= 3) {
+        snprintf(name, sizeof(name), "s%d", n - 3);
+        ret = bs->drv->snapshot_delete(bs, name, err, sizeof(err));
+    }
+    if (ret < 0) {
+        fprintf(stderr, "crash-writer: %s\n", err);
+    }
+    return ret;
+}
+
 static int do_write(const char *img, uint64_t seed, int nops,
-                    const char *ackfile)
+                    const char *ackfile, bool snap)
 {
     char err[512];
     BlockDriverState *bs = bdrv_open(img, NULL, BDRV_O_RDWR, err,
@@ -122,6 +145,9 @@ static int do_write(const char *img, uint64_t seed, int nops,
             }
             n = snprintf(line, sizeof(line), "%d\n", i);
             if (write(ack, line, n) != n || fdatasync(ack) < 0) {
+                return 1;
+            }
+            if (snap && i % 20 == 9 && snapshot_step(bs, i / 20) < 0) {
                 return 1;
             }
         }
@@ -355,7 +381,7 @@ int main(int argc, char **argv)
     }
     if (argc >= 6 && !strcmp(argv[1], "write")) {
         return do_write(argv[2], strtoull(argv[3], NULL, 0), atoi(argv[4]),
-                        argv[5]);
+                        argv[5], argc >= 7 && !strcmp(argv[6], "snap"));
     }
     if (argc >= 6 && !strcmp(argv[1], "verify")) {
         return do_verify(argv[2], strtoull(argv[3], NULL, 0), atoi(argv[4]),

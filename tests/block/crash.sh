@@ -1,8 +1,9 @@
 #!/bin/sh
 # Crash torture: a writer doing random writes, write-zeroes, discards and
-# flushes is killed with SIGKILL at a random moment; afterwards the image
-# must be free of corruption (leaks are allowed) and every write that a
-# completed flush acknowledged must read back.  The image is read back
+# flushes (and, for the "snap:" configurations, internal snapshot creation
+# and deletion) is killed with SIGKILL at a random moment; afterwards the
+# image must be free of corruption (leaks are allowed) and every write
+# that a completed flush acknowledged must read back.  The image is read back
 # with QEMU's qemu-img when it is installed (an independent reader) and
 # with ours otherwise.
 #
@@ -22,7 +23,10 @@ cluster_size=65536,refcount_bits=64 cluster_size=512,refcount_bits=8
 compat=0.10 cluster_size=2097152,refcount_bits=4
 cluster_size=16384,lazy_refcounts=on cluster_size=65536,refcount_bits=32
 cluster_size=512,refcount_bits=64
-backing:cluster_size=65536 backing:compat=0.10,cluster_size=8192"
+backing:cluster_size=65536 backing:compat=0.10,cluster_size=8192
+snap:cluster_size=65536 snap:cluster_size=4096,refcount_bits=4
+snap:compat=0.10,cluster_size=16384 snap:cluster_size=512,refcount_bits=16
+snap:cluster_size=65536,lazy_refcounts=on"
 
 # The base image for the "backing:" configurations: a full writer run.
 $Q create -q -f qcow2 "$T/base.qcow2" 16M
@@ -34,9 +38,11 @@ create_img() {
     backing:*)
         $Q create -q -f qcow2 -o "${2#backing:}" -b "$T/base.qcow2" -F qcow2 "$1" ;;
     *)
-        $Q create -q -f qcow2 -o "$2" "$1" 16M ;;
+        $Q create -q -f qcow2 -o "${2#snap:}" "$1" 16M ;;
     esac
 }
+# The writer's extra argument for a configuration.
+mode_for() { case $1 in snap:*) echo snap ;; esac; }
 base_for() { case $1 in backing:*) echo "$T/base.raw" ;; esac; }
 set -- $configs
 ncfg=$#
@@ -52,7 +58,7 @@ while [ $i -lt "$iters" ]; do
     : > "$T/ack"
     create_img "$img" "$cfg" || { bad_other=$((bad_other + 1)); continue; }
     seed=$((i * 7919))
-    $W write "$img" $seed 400 "$T/ack" 2>"$T/werr" &
+    $W write "$img" $seed 400 "$T/ack" $(mode_for "$cfg") 2>"$T/werr" &
     pid=$!
     # Kill at a pseudo-random point: after the writer acknowledged K of
     # its 80 flushes (so the kill lands mid-run however fast the disk is),
@@ -114,7 +120,8 @@ for cfg in $configs; do
     rm -f "$img" "$T/ack" "$T/raw"
     create_img "$img" "$cfg"
     n=$((n + 1))
-    if $W write "$img" $k 400 "$T/ack" && $RD check "$img" >"$T/check" 2>&1 &&
+    if $W write "$img" $k 400 "$T/ack" $(mode_for "$cfg") &&
+       $RD check "$img" >"$T/check" 2>&1 &&
        $RD convert -O raw "$img" "$T/raw" &&
        $W verify "$T/raw" $k 400 "$T/ack" $(base_for "$cfg"); then
         echo "ok $n - uninterrupted run ($cfg) is clean and reads back"
