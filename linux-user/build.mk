@@ -15,6 +15,7 @@ linux-user-generic-obj = \
 	linux-user/syscall.c \
 	linux-user/syscall-file.c \
 	linux-user/syscall-ipc.c \
+	linux-user/syscall-legacy.c \
 	linux-user/syscall-mem.c \
 	linux-user/syscall-proc.c \
 	linux-user/syscall-signal.c \
@@ -24,6 +25,20 @@ linux-user-generic-obj = \
 linux-user-aarch64-obj = \
 	linux-user/aarch64/cpu_loop.c \
 	linux-user/aarch64/signal.c
+
+# x86: one cpu loop and TLS code for both, the frames per ABI.
+linux-user-x86-common-obj = \
+	linux-user/x86-common/cpu_loop.c \
+	linux-user/x86-common/fpframe.c \
+	linux-user/x86-common/tls.c
+
+linux-user-x86_64-obj = $(linux-user-x86-common-obj) \
+	linux-user/x86_64/signal.c \
+	linux-user/x86_64/syscall64.c
+
+linux-user-i386-obj = $(linux-user-x86-common-obj) \
+	linux-user/i386/signal.c \
+	linux-user/i386/syscall32.c
 
 linux-user-obj = $(linux-user-generic-obj) \
 	$(linux-user-$(TARGET_$(t)_ARCH)-obj)

@@ -36,6 +36,8 @@
 #define AT_MINSIGSTKSZ 51
 #endif
 
+/* The stack's words (argc, pointers, auxv entries) are target longs. */
+#define WORD ((abi_ulong)sizeof(abi_ulong))
 #define MAX_PHNUM 512               /* more program headers than any toolchain makes */
 #define STACK_GUARD_GAP (256u << 20)
 
@@ -82,6 +84,79 @@ typedef struct ElfFile {
     Elf64_Phdr *ph;
 } ElfFile;
 
+/*
+ * 32-bit targets: the Elf32 headers are read and widened into the Elf64
+ * structures the rest of the loader uses.
+ */
+#if ELF_CLASS == ELFCLASS32
+#define PHDR_SIZE sizeof(Elf32_Phdr)
+
+static bool read_ehdr(ElfFile *ef)
+{
+    Elf32_Ehdr h;
+
+    memset(&ef->eh, 0, sizeof(ef->eh));
+    if (!read_at(ef->fd, ef->eh.e_ident, EI_NIDENT, 0)) {
+        return false;
+    }
+    if (ef->eh.e_ident[EI_CLASS] != ELFCLASS32) {
+        /* Wrong class: the caller reports it from e_ident. */
+        return read_at(ef->fd, &ef->eh, sizeof(ef->eh), 0);
+    }
+    if (!read_at(ef->fd, &h, sizeof(h), 0)) {
+        return false;
+    }
+    ef->eh.e_type = h.e_type;
+    ef->eh.e_machine = h.e_machine;
+    ef->eh.e_version = h.e_version;
+    ef->eh.e_entry = h.e_entry;
+    ef->eh.e_phoff = h.e_phoff;
+    ef->eh.e_shoff = h.e_shoff;
+    ef->eh.e_flags = h.e_flags;
+    ef->eh.e_ehsize = h.e_ehsize;
+    ef->eh.e_phentsize = h.e_phentsize;
+    ef->eh.e_phnum = h.e_phnum;
+    ef->eh.e_shentsize = h.e_shentsize;
+    ef->eh.e_shnum = h.e_shnum;
+    ef->eh.e_shstrndx = h.e_shstrndx;
+    return true;
+}
+
+static bool read_phdrs(ElfFile *ef)
+{
+    Elf32_Phdr *p = calloc(ef->eh.e_phnum, sizeof(*p));
+    bool ok = p && read_at(ef->fd, p, ef->eh.e_phnum * sizeof(*p),
+                           ef->eh.e_phoff);
+    int i;
+
+    for (i = 0; ok && i < ef->eh.e_phnum; i++) {
+        ef->ph[i].p_type = p[i].p_type;
+        ef->ph[i].p_flags = p[i].p_flags;
+        ef->ph[i].p_offset = p[i].p_offset;
+        ef->ph[i].p_vaddr = p[i].p_vaddr;
+        ef->ph[i].p_paddr = p[i].p_paddr;
+        ef->ph[i].p_filesz = p[i].p_filesz;
+        ef->ph[i].p_memsz = p[i].p_memsz;
+        ef->ph[i].p_align = p[i].p_align;
+    }
+    free(p);
+    return ok;
+}
+#else
+#define PHDR_SIZE sizeof(Elf64_Phdr)
+
+static bool read_ehdr(ElfFile *ef)
+{
+    return read_at(ef->fd, &ef->eh, sizeof(ef->eh), 0);
+}
+
+static bool read_phdrs(ElfFile *ef)
+{
+    return read_at(ef->fd, ef->ph, ef->eh.e_phnum * sizeof(Elf64_Phdr),
+                   ef->eh.e_phoff);
+}
+#endif
+
 /* Open and check the headers of an ELF file of the target. */
 static bool elf_open(ElfFile *ef, const char *path, const char *shown)
 {
@@ -100,8 +175,7 @@ static bool elf_open(ElfFile *ef, const char *path, const char *shown)
         goto fail;
     }
     ef->size = st.st_size;
-    if (!read_at(ef->fd, &ef->eh, sizeof(ef->eh), 0) ||
-        memcmp(ef->eh.e_ident, ELFMAG, SELFMAG) != 0) {
+    if (!read_ehdr(ef) || memcmp(ef->eh.e_ident, ELFMAG, SELFMAG) != 0) {
         if (ef->size >= SELFMAG && read_at(ef->fd, &ef->eh, SELFMAG, 0) &&
             memcmp(ef->eh.e_ident, ELFMAG, SELFMAG) == 0) {
             load_error(shown, "truncated ELF header");
@@ -136,13 +210,13 @@ static bool elf_open(ElfFile *ef, const char *path, const char *shown)
         load_error(shown, "ELF type %u is not an executable", ef->eh.e_type);
         goto fail;
     }
-    if (ef->eh.e_phentsize != sizeof(Elf64_Phdr) || ef->eh.e_phnum == 0 ||
+    if (ef->eh.e_phentsize != PHDR_SIZE || ef->eh.e_phnum == 0 ||
         ef->eh.e_phnum > MAX_PHNUM) {
         load_error(shown, "bad program header table (entry size %u, %u "
                    "entries)", ef->eh.e_phentsize, ef->eh.e_phnum);
         goto fail;
     }
-    ph_end = ef->eh.e_phoff + (uint64_t)ef->eh.e_phnum * sizeof(Elf64_Phdr);
+    ph_end = ef->eh.e_phoff + (uint64_t)ef->eh.e_phnum * PHDR_SIZE;
     if (ph_end < ef->eh.e_phoff || ph_end > (uint64_t)ef->size) {
         load_error(shown, "truncated ELF file (program headers end at %llu, "
                    "file has %llu bytes)", (unsigned long long)ph_end,
@@ -150,9 +224,7 @@ static bool elf_open(ElfFile *ef, const char *path, const char *shown)
         goto fail;
     }
     ef->ph = calloc(ef->eh.e_phnum, sizeof(Elf64_Phdr));
-    if (!ef->ph || !read_at(ef->fd, ef->ph,
-                            ef->eh.e_phnum * sizeof(Elf64_Phdr),
-                            ef->eh.e_phoff)) {
+    if (!ef->ph || !read_phdrs(ef)) {
         load_error(shown, "cannot read the program headers");
         goto fail;
     }
@@ -347,7 +419,7 @@ static bool elf_map(ElfFile *ef, bool main, ImageInfo *info,
         info->load_bias = bias;
         info->load_addr = lo + bias;
         info->prog_entry = ef->eh.e_entry + bias;
-        info->phent = sizeof(Elf64_Phdr);
+        info->phent = PHDR_SIZE;
         info->phnum = ef->eh.e_phnum;
         info->phdr = 0;
         for (i = 0; i < ef->eh.e_phnum; i++) {
@@ -538,17 +610,17 @@ static bool setup_stack(const char *filename, char **argv, char **envp,
 
     /* argc, argv[argc + 1], envp[envc + 1], auxv: sp 16-byte aligned. */
     nwords = 1 + argc + 1 + envc + 1 + na;
-    sb.sp = (sb.sp - nwords * 8) & ~(abi_ulong)15;
+    sb.sp = (sb.sp - nwords * WORD) & ~(abi_ulong)15;
     sp = sb.sp;
     put_user_ual(argc, sp);
-    sp += 8;
-    for (i = 0; i <= argc; i++, sp += 8) {
+    sp += WORD;
+    for (i = 0; i <= argc; i++, sp += WORD) {
         put_user_ual(argp[i], sp);
     }
-    for (i = 0; i <= envc; i++, sp += 8) {
+    for (i = 0; i <= envc; i++, sp += WORD) {
         put_user_ual(envpp[i], sp);
     }
-    for (i = 0; i < na; i++, sp += 8) {
+    for (i = 0; i < na; i++, sp += WORD) {
         put_user_ual(auxv[i], sp);
     }
     info->start_stack = sb.sp;
@@ -621,7 +693,7 @@ bool loader_exec(const char *filename, char **argv, char **envp,
         if (ok) {
             ok = elf_map(&ei, false, info, &bias);
             if (ok) {
-                abi_ulong lo = UINT64_MAX;
+                abi_ulong lo = (abi_ulong)-1;
                 int i;
 
                 for (i = 0; i < ei.eh.e_phnum; i++) {

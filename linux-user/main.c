@@ -34,9 +34,15 @@
 #define AT_FLAGS_PRESERVE_ARGV0 1
 #endif
 
-/* 1 TiB of guest space unless -R says otherwise. */
+/* 1 TiB of guest space unless -R says otherwise (or the target's
+ * address space is smaller: 32-bit targets). */
+#ifdef TARGET_DEFAULT_RESERVED_VA
+#define DEFAULT_RESERVED_VA TARGET_DEFAULT_RESERVED_VA
+#define MAX_RESERVED_VA TARGET_MAX_RESERVED_VA
+#else
 #define DEFAULT_RESERVED_VA (1ull << 40)
 #define MAX_RESERVED_VA (1ull << 46)
+#endif
 
 const char *exec_path;
 char *exec_path_abs;
@@ -191,7 +197,8 @@ static void opt_reserved(const char *arg)
     uint64_t v;
 
     if (!parse_size(arg, &v) || v < (16ull << 20) || v > MAX_RESERVED_VA) {
-        error_exit("-R %s: reserved_va must be between 16M and 64T", arg);
+        error_exit("-R %s: reserved_va must be between 16M and %lluM", arg,
+                   (unsigned long long)(MAX_RESERVED_VA >> 20));
     }
     opt_reserved_va = v;
 }

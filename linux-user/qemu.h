@@ -272,7 +272,21 @@ typedef bool SyscallFamily(CPUArchState *env, int num, abi_long *args,
                            abi_long *ret);
 SyscallFamily do_syscall_file, do_syscall_mem, do_syscall_proc,
               do_syscall_time, do_syscall_signal, do_syscall_sock,
-              do_syscall_ipc;
+              do_syscall_ipc, do_syscall_legacy;
+/* The target's own calls and layouts (<arch>/), offered first. */
+SyscallFamily do_syscall_arch;
+/* Offer a call to every family (a family rewriting an old call into
+ * a newer one uses it): false if none handles num. */
+bool syscall_dispatch(CPUArchState *env, int num, abi_long *args,
+                      abi_long *ret);
+/* The same without the target's family (a target call rewritten into
+ * the generic one of the same number). */
+bool syscall_dispatch_generic(CPUArchState *env, int num, abi_long *args,
+                              abi_long *ret);
+/* select(2) with fd_sets of target longs; getdents(2) (syscall-legacy.c). */
+abi_long do_select(int n, abi_ulong r, abi_ulong w, abi_ulong e,
+                   abi_ulong tv);
+abi_long do_getdents_legacy(int fd, abi_ulong addr, abi_ulong count);
 
 /* Helpers shared by the families. */
 int target_to_host_open_flags(int t);

@@ -125,7 +125,7 @@ void force_sig_fault(int sig, int code, abi_ulong addr)
     ts->sync_info.si_signo = sig;
     ts->sync_info.si_code = code;
     memcpy(ts->sync_info.u.raw, &addr, sizeof(addr));
-    ts->env->exception.vaddress = addr;
+    target_set_fault_addr(ts->env, addr);
     ts->sync_pending = true;
     ts->signal_pending = 1;
 }
@@ -307,9 +307,9 @@ static void host_signal_handler(int hsig, siginfo_t *hinfo, void *puc)
             force_sig_fault(SIGSEGV, page_get_flags(addr) ? SEGV_ACCERR
                                                            : SEGV_MAPERR,
                             addr);
-            ts->env->exception.syndrome = (0x24u << 26) | (1u << 25) |
-                                          (is_write ? 1u << 6 : 0) |
-                                          (page_get_flags(addr) ? 0xf : 0x7);
+            /* What the CPU would have recorded (syndrome, cr2...). */
+            target_record_fault(ts->env, addr, is_write,
+                                page_get_flags(addr) != 0, in_space);
         } else {
             force_sig_fault(SIGBUS, BUS_ADRERR, addr);
         }
@@ -357,9 +357,17 @@ static void set_host_action(int sig)
         sa.sa_flags = SA_SIGINFO;
     } else if (sigact_table[sig].handler == TARGET_SIG_IGN) {
         sa.sa_handler = SIG_IGN;
-    } else if (sigact_table[sig].handler == TARGET_SIG_DFL) {
+    } else if (sigact_table[sig].handler == TARGET_SIG_DFL &&
+               (default_ignored(sig) || hsig == SIGTSTP || hsig == SIGTTIN ||
+                hsig == SIGTTOU)) {
         sa.sa_handler = SIG_DFL;
     } else {
+        /*
+         * A handler, or a default action that ends the process: queued
+         * like any signal, so that a guest that blocks it finds it
+         * pending (sigtimedwait, sigpending) instead of dying; the
+         * delivery then carries the default action out.
+         */
         sa.sa_sigaction = host_signal_handler;
         sa.sa_flags = SA_SIGINFO;
     }
@@ -469,18 +477,19 @@ bool on_sig_stack(abi_ulong sp)
 abi_long do_sigaltstack(abi_ulong uss, abi_ulong uoss, abi_ulong sp)
 {
     TaskState *ts = thread_ts;
-    /* stack_t: ss_sp (8), ss_flags (4 + 4 padding), ss_size (8). */
-    uint64_t ss_sp, ss_size;
+    /* stack_t: ss_sp (long), ss_flags (int, padded to a long), ss_size. */
+    const abi_ulong w = sizeof(abi_ulong);
+    abi_ulong ss_sp, ss_size;
     uint32_t ss_flags;
 
     if (uoss) {
-        if (!lock_user(VERIFY_WRITE, uoss, 24)) {
+        if (!lock_user(VERIFY_WRITE, uoss, 3 * w)) {
             return -EFAULT;
         }
     }
     if (uss) {
-        if (!get_user_u64(&ss_sp, uss) || !get_user_u32(&ss_flags, uss + 8) ||
-            !get_user_u64(&ss_size, uss + 16)) {
+        if (!get_user_ual(&ss_sp, uss) || !get_user_u32(&ss_flags, uss + w) ||
+            !get_user_ual(&ss_size, uss + 2 * w)) {
             return -EFAULT;
         }
         if (on_sig_stack(sp)) {
@@ -493,11 +502,10 @@ abi_long do_sigaltstack(abi_ulong uss, abi_ulong uoss, abi_ulong sp)
         }
     }
     if (uoss) {
-        put_user_u64(ts->ss_sp, uoss);
-        put_user_u32(on_sig_stack(sp) ? TARGET_SS_ONSTACK :
-                     (ts->ss_size ? 0 : TARGET_SS_DISABLE), uoss + 8);
-        put_user_u32(0, uoss + 12);
-        put_user_u64(ts->ss_size, uoss + 16);
+        put_user_ual(ts->ss_sp, uoss);
+        put_user_ual(on_sig_stack(sp) ? TARGET_SS_ONSTACK :
+                     (ts->ss_size ? 0 : TARGET_SS_DISABLE), uoss + w);
+        put_user_ual(ts->ss_size, uoss + 2 * w);
     }
     if (uss) {
         if (ss_flags == TARGET_SS_DISABLE) {

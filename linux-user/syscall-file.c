@@ -392,14 +392,21 @@ bool do_syscall_file(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         bool rd = num == TARGET_NR_readv || num == TARGET_NR_preadv;
         struct iovec *v = lock_iovec(rd ? VERIFY_WRITE : VERIFY_READ, a[1],
                                      a[2], &r);
+#if TARGET_LONG_BITS == 32
+        /* 32-bit ABIs pass the offset as two registers, low first. */
+        off_t off = (off_t)((uint64_t)(abi_ulong)a[3] |
+                            ((uint64_t)(abi_ulong)a[4] << 32));
+#else
+        off_t off = a[3];
+#endif
         if (!v) {
             break;
         }
         switch (num) {
         case TARGET_NR_readv: r = safe_syscall3(SYS_readv, a[0], v, a[2]); break;
         case TARGET_NR_writev: r = safe_syscall3(SYS_writev, a[0], v, a[2]); break;
-        case TARGET_NR_preadv: r = get_errno(preadv(a[0], v, a[2], a[3])); break;
-        default: r = get_errno(pwritev(a[0], v, a[2], a[3])); break;
+        case TARGET_NR_preadv: r = get_errno(preadv(a[0], v, a[2], off)); break;
+        default: r = get_errno(pwritev(a[0], v, a[2], off)); break;
         }
         free(v);
         break;
@@ -417,7 +424,12 @@ bool do_syscall_file(CPUArchState *env, int num, abi_long *a, abi_long *ret)
     case TARGET_NR_lseek:
         r = get_errno(lseek(a[0], a[1], a[2]));
         break;
-    case TARGET_NR_fstat: {
+#ifdef TARGET_NR_fstat64
+    case TARGET_NR_fstat64:         /* the target's stat is stat64 */
+#else
+    case TARGET_NR_fstat:
+#endif
+    {
         struct stat st;
 
         r = get_errno(fstat(a[0], &st));
@@ -426,7 +438,12 @@ bool do_syscall_file(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         }
         break;
     }
-    case TARGET_NR_newfstatat: {
+#ifdef TARGET_NR_newfstatat
+    case TARGET_NR_newfstatat:
+#else
+    case TARGET_NR_fstatat64:
+#endif
+    {
         struct stat st;
         const char *path = guest_path(a[1]);
 
@@ -476,6 +493,33 @@ bool do_syscall_file(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         p = T_PTR(VERIFY_WRITE, a[1], a[2]);
         r = p ? get_errno(syscall(SYS_getdents64, (int)a[0], p,
                                   (unsigned)a[2])) : -EFAULT;
+#if TARGET_LONG_BITS == 32
+        if (r > 0) {
+            /*
+             * A 32-bit process gets 32-bit directory offsets from the
+             * kernel (ext4 hashes); ours are 64-bit, which the guest's
+             * readdir() would refuse with EOVERFLOW.  Keep them in range
+             * (only seekdir to such an offset loses).
+             */
+            abi_long off;
+
+            for (off = 0; off + 19 <= r;) {
+                int64_t d_off;
+                uint16_t reclen;
+
+                memcpy(&d_off, (char *)p + off + 8, 8);
+                memcpy(&reclen, (char *)p + off + 16, 2);
+                if (d_off != (int32_t)d_off) {
+                    d_off = d_off & 0x7fffffff;
+                    memcpy((char *)p + off + 8, &d_off, 8);
+                }
+                if (reclen == 0) {
+                    break;
+                }
+                off += reclen;
+            }
+        }
+#endif
         break;
     case TARGET_NR_ioctl:
         r = do_ioctl(a[0], (unsigned long)a[1], a[2]);

@@ -23,6 +23,7 @@
 #include "qemu.h"
 #include "exec/tb.h"
 #include "syscall_nr.h"
+#include "target_structs.h"
 
 #ifndef IPC_64
 #define IPC_64 0x0100          /* the new-style flag glibc adds to cmd */
@@ -122,13 +123,21 @@ static abi_long do_shmdt(abi_ulong addr)
 
 /*
  * Guest (generic 64-bit) struct semid64_ds: ipc64_perm (48 bytes), then
- * sem_otime, sem_ctime, sem_nsems and two unused words.
+ * sem_otime, sem_ctime, sem_nsems and two unused words; a target whose
+ * layout differs (x86_64 pads each time) says so in target_structs.h.
  */
 #define T_SEMID_PERM   0
+#ifdef TARGET_SEMID_OTIME
+#define T_SEMID_OTIME  TARGET_SEMID_OTIME
+#define T_SEMID_CTIME  TARGET_SEMID_CTIME
+#define T_SEMID_NSEMS  TARGET_SEMID_NSEMS
+#define T_SEMID_SIZE   TARGET_SEMID_SIZE
+#else
 #define T_SEMID_OTIME  48
 #define T_SEMID_CTIME  56
 #define T_SEMID_NSEMS  64
 #define T_SEMID_SIZE   88
+#endif
 
 static abi_long do_semctl(int id, int num, int cmd, abi_ulong arg)
 {
@@ -220,6 +229,7 @@ bool do_syscall_ipc(CPUArchState *env, int num, abi_long *a, abi_long *ret)
     case TARGET_NR_semget:
         r = get_errno(semget(a[0], a[1], a[2]));
         break;
+#ifdef TARGET_NR_semtimedop
     case TARGET_NR_semop:
     case TARGET_NR_semtimedop: {
         void *ts = NULL;
@@ -236,6 +246,7 @@ bool do_syscall_ipc(CPUArchState *env, int num, abi_long *a, abi_long *ret)
             safe_syscall4(SYS_semtimedop, a[0], p, a[2], ts);
         break;
     }
+#endif
     case TARGET_NR_semctl:
         r = do_semctl(a[0], a[1], a[2], a[3]);
         break;

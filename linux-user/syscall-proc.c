@@ -190,7 +190,7 @@ static abi_long do_fork(CPUArchState *env, unsigned long flags,
         thread_list = ts;
         guest_thread_count = 1;
         if (newsp) {
-            env->xregs[31] = newsp;
+            target_set_sp(env, newsp);
         }
         if (flags & CLONE_SETTLS) {
             target_cpu_set_tls(env, tls);
@@ -260,7 +260,9 @@ static void do_exit_thread(int code)
         syscall(SYS_futex, g2h(ts->child_tidptr), FUTEX_WAKE, INT32_MAX,
                 NULL, NULL, 0);
     }
-    /* The CPU and ts stay allocated: the engine may still list the CPU. */
+    /* The CPU and ts stay allocated: the engine may still list the CPU;
+     * guest memory the target keeps for the thread goes. */
+    target_cpu_thread_exit(ts->env);
     pthread_exit(NULL);
 }
 
@@ -382,7 +384,7 @@ bool do_syscall_proc(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         /* Not emulated: robust futex lists (the host kernel cannot walk
          * guest lists); glibc works without them. */
         thread_ts->robust_list = a[0];
-        r = a[1] == 24 ? 0 : -EINVAL;
+        r = a[1] == 3 * sizeof(abi_ulong) ? 0 : -EINVAL;  /* head size */
         break;
     case TARGET_NR_get_robust_list:
         r = -ENOSYS;
@@ -520,8 +522,13 @@ bool do_syscall_proc(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         r = p ? get_errno(getrusage(a[0], p)) : -EFAULT;
         break;
     case TARGET_NR_clone:
-        /* AArch64 order: flags, newsp, parent_tid, tls, child_tid. */
+#ifdef TARGET_CLONE_TLS_LAST
+        /* x86_64 order: flags, newsp, parent_tid, child_tid, tls. */
+        r = do_clone(env, a[0], a[1], a[2], a[4], a[3]);
+#else
+        /* AArch64 and i386 order: flags, newsp, parent_tid, tls, child_tid. */
         r = do_clone(env, a[0], a[1], a[2], a[3], a[4]);
+#endif
         break;
     case TARGET_NR_clone3:
         /* glibc falls back to clone when clone3 is missing. */
@@ -637,6 +644,11 @@ bool do_syscall_proc(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         break;
     case TARGET_NR_sched_get_priority_min:
         r = get_errno(sched_get_priority_min(a[0]));
+        break;
+    case TARGET_NR_sched_rr_get_interval:
+        /* struct timespec: the host's 64-bit layout. */
+        p = lock_user(VERIFY_WRITE, a[1], sizeof(struct timespec));
+        r = p ? get_errno(sched_rr_get_interval(a[0], p)) : -EFAULT;
         break;
     case TARGET_NR_capget:
     case TARGET_NR_capset:

@@ -49,22 +49,26 @@ static abi_long do_rt_sigaction(int sig, abi_ulong act, abi_ulong oact,
     if (size != TARGET_SIGSET_SIZE) {
         return -EINVAL;
     }
+    /* struct sigaction: handler, flags, restorer (longs), then the
+     * 8-byte mask. */
+    const abi_ulong w = sizeof(abi_ulong);
+
     if (act) {
-        if (!get_user_u64(&n.handler, act) || !get_user_u64(&n.flags, act + 8) ||
-            !get_user_u64(&n.restorer, act + 16) ||
-            !get_user_u64(&n.mask, act + 24)) {
+        if (!get_user_ual(&n.handler, act) || !get_user_ual(&n.flags, act + w) ||
+            !get_user_ual(&n.restorer, act + 2 * w) ||
+            !get_user_u64(&n.mask, act + 3 * w)) {
             return -EFAULT;
         }
     }
-    if (oact && !lock_user(VERIFY_WRITE, oact, 32)) {
+    if (oact && !lock_user(VERIFY_WRITE, oact, 3 * w + 8)) {
         return -EFAULT;
     }
     r = do_sigaction(sig, act ? &n : NULL, oact ? &o : NULL);
     if (r == 0 && oact) {
-        put_user_u64(o.handler, oact);
-        put_user_u64(o.flags, oact + 8);
-        put_user_u64(o.restorer, oact + 16);
-        put_user_u64(o.mask, oact + 24);
+        put_user_ual(o.handler, oact);
+        put_user_ual(o.flags, oact + w);
+        put_user_ual(o.restorer, oact + 2 * w);
+        put_user_u64(o.mask, oact + 3 * w);
     }
     return r;
 }

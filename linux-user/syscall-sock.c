@@ -60,9 +60,10 @@ static abi_long lock_msghdr(struct msghdr *h, abi_ulong addr, bool send,
         return -EFAULT;
     }
     memcpy(h, g, sizeof(*h));
-    memcpy(&name, g + offsetof(struct msghdr, msg_name), 8);
-    memcpy(&control, g + offsetof(struct msghdr, msg_control), 8);
-    memcpy(&iovp, g + offsetof(struct msghdr, msg_iov), 8);
+    memcpy(&name, g + offsetof(struct msghdr, msg_name), sizeof(name));
+    memcpy(&control, g + offsetof(struct msghdr, msg_control),
+           sizeof(control));
+    memcpy(&iovp, g + offsetof(struct msghdr, msg_iov), sizeof(iovp));
     h->msg_name = NULL;
     if (name && h->msg_namelen) {
         h->msg_name = lock_user(send ? VERIFY_READ : VERIFY_WRITE, name,

@@ -32,7 +32,7 @@ static abi_long do_uname(abi_ulong addr)
     if (uname(u) != 0) {
         return -errno;
     }
-    /* The guest runs on an aarch64 machine. */
+    /* The guest runs on a machine of its own architecture. */
     snprintf(u->machine, sizeof(u->machine), "%s", ELF_PLATFORM);
     return 0;
 }

@@ -3,7 +3,9 @@
  *
  * do_syscall() is called by the target's cpu loop with the target's call
  * number and six arguments.  It offers the call to each family in turn
- * (syscall-file.c, -mem.c, -proc.c, -time.c, -signal.c, -sock.c, -ipc.c); the
+ * (the target's own, <arch>/; then syscall-file.c, -mem.c, -proc.c,
+ * -time.c, -signal.c, -sock.c, -ipc.c, and -legacy.c for the old calls
+ * that the generic table lacks); the
  * numbers are the target's (<arch>/syscall_nr.h), so a family's switch
  * compiles for every target and simply lacks the calls a target does not
  * have.  Results are guest values: >= 0, or -errno with the generic Linux
@@ -66,7 +68,9 @@ static const StraceFmt strace_fmts[] = {
     { TARGET_NR_pwrite64, "dpdd" },
     { TARGET_NR_lseek, "ddd" },
     { TARGET_NR_fstat, "dp" },
+#ifdef TARGET_NR_newfstatat
     { TARGET_NR_newfstatat, "fspx" },
+#endif
     { TARGET_NR_statx, "fsxxp" },
     { TARGET_NR_faccessat, "fso" },
     { TARGET_NR_faccessat2, "fsox" },
@@ -118,7 +122,7 @@ static void strace_arg(FILE *f, char c, abi_long v)
         fprintf(f, "%" PRId64, (int64_t)v);
         break;
     case 'o':
-        fprintf(f, "0%" PRIo64, (uint64_t)v);
+        fprintf(f, "0%" PRIo64, (uint64_t)(abi_ulong)v);
         break;
     case 'f':
         if ((int)v == AT_FDCWD) {
@@ -133,7 +137,7 @@ static void strace_arg(FILE *f, char c, abi_long v)
         if (s) {
             fprintf(f, "\"%.64s\"%s", s, strlen(s) > 64 ? "..." : "");
         } else {
-            fprintf(f, "0x%" PRIx64, (uint64_t)v);
+            fprintf(f, "0x%" PRIx64, (uint64_t)(abi_ulong)v);
         }
         break;
     }
@@ -144,7 +148,7 @@ static void strace_arg(FILE *f, char c, abi_long v)
         }
         /* fall through */
     default:
-        fprintf(f, "0x%" PRIx64, (uint64_t)v);
+        fprintf(f, "0x%" PRIx64, (uint64_t)(abi_ulong)v);
         break;
     }
 }
@@ -186,7 +190,7 @@ void print_syscall_ret(int num, abi_long ret)
         fprintf(f, " = -1 errno=%d (%s)\n", (int)-ret, strerror(-ret));
     } else if (num == TARGET_NR_mmap || num == TARGET_NR_brk ||
                num == TARGET_NR_mremap) {
-        fprintf(f, " = 0x%" PRIx64 "\n", (uint64_t)ret);
+        fprintf(f, " = 0x%" PRIx64 "\n", (uint64_t)(abi_ulong)ret);
     } else {
         fprintf(f, " = %" PRId64 "\n", (int64_t)ret);
     }
@@ -274,21 +278,21 @@ static void fake_cmdline(int fd)
 
 static int fake_auxv(int fd)
 {
-    abi_ulong sp;
-    uint64_t pair[2];
+    const abi_ulong w = sizeof(abi_ulong);
+    abi_ulong sp, pair[2];
 
     if (!global_image) {
         return 0;
     }
     /* Walk argv and envp to the auxv on the initial stack. */
-    sp = global_image->start_stack + 8;
+    sp = global_image->start_stack + w;
     for (;;) {
         abi_ulong v;
 
         if (!get_user_ual(&v, sp)) {
             return 0;
         }
-        sp += 8;
+        sp += w;
         if (!v) {
             break;
         }
@@ -299,19 +303,19 @@ static int fake_auxv(int fd)
         if (!get_user_ual(&v, sp)) {
             return 0;
         }
-        sp += 8;
+        sp += w;
         if (!v) {
             break;
         }
     }
     do {
-        if (!get_user_u64(&pair[0], sp) || !get_user_u64(&pair[1], sp + 8)) {
+        if (!get_user_ual(&pair[0], sp) || !get_user_ual(&pair[1], sp + w)) {
             break;
         }
         if (write(fd, pair, sizeof(pair)) != sizeof(pair)) {
             break;
         }
-        sp += 16;
+        sp += 2 * w;
     } while (pair[0] != 0);
     return 0;
 }
@@ -594,6 +598,7 @@ out:
 /* -------------------------------------------------------------- dispatch */
 
 static SyscallFamily *const families[] = {
+    do_syscall_arch,
     do_syscall_file,
     do_syscall_mem,
     do_syscall_proc,
@@ -601,7 +606,33 @@ static SyscallFamily *const families[] = {
     do_syscall_signal,
     do_syscall_sock,
     do_syscall_ipc,
+    do_syscall_legacy,
 };
+
+static bool dispatch_from(size_t first, CPUArchState *env, int num,
+                          abi_long *args, abi_long *ret)
+{
+    size_t i;
+
+    for (i = first; i < sizeof(families) / sizeof(families[0]); i++) {
+        if (families[i](env, num, args, ret)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool syscall_dispatch(CPUArchState *env, int num, abi_long *args,
+                      abi_long *ret)
+{
+    return dispatch_from(0, env, num, args, ret);
+}
+
+bool syscall_dispatch_generic(CPUArchState *env, int num, abi_long *args,
+                              abi_long *ret)
+{
+    return dispatch_from(1, env, num, args, ret);      /* after the arch's */
+}
 
 /* Calls that fail with EINTR when a handler runs, even with SA_RESTART
  * (signal(7)); the rest are restarted then. */
@@ -617,7 +648,35 @@ static bool never_restarted(int num)
     case TARGET_NR_io_getevents:
     case TARGET_NR_msgrcv:
     case TARGET_NR_msgsnd:
+#ifdef TARGET_NR_semtimedop
     case TARGET_NR_semtimedop:
+#endif
+    /* The old calls of the same kinds (x86). */
+#ifdef TARGET_NR_pause
+    case TARGET_NR_pause:
+#endif
+#ifdef TARGET_NR_poll
+    case TARGET_NR_poll:
+#endif
+#ifdef TARGET_NR_select
+    case TARGET_NR_select:
+#endif
+#ifdef TARGET_NR__newselect
+    case TARGET_NR__newselect:
+#endif
+#ifdef TARGET_NR_epoll_wait
+    case TARGET_NR_epoll_wait:
+#endif
+#ifdef TARGET_NR_sigsuspend
+    case TARGET_NR_sigsuspend:
+#endif
+#ifdef TARGET_NR_clock_nanosleep_time64
+    case TARGET_NR_clock_nanosleep_time64:
+    case TARGET_NR_ppoll_time64:
+    case TARGET_NR_pselect6_time64:
+    case TARGET_NR_rt_sigtimedwait_time64:
+    case TARGET_NR_semtimedop_time64:
+#endif
         return true;
     default:
         return false;
@@ -629,7 +688,6 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long a1, abi_long a2,
 {
     abi_long args[6] = { a1, a2, a3, a4, a5, a6 };
     volatile abi_long ret = -ENOSYS;
-    size_t i;
     volatile bool handled = false;
 
     if (do_strace) {
@@ -644,15 +702,12 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long a1, abi_long a2,
         ret = -EFAULT;
         handled = true;
     } else {
-        thread_ts->in_syscall = true;
-        for (i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
-            abi_long r;
+        abi_long r;
 
-            if (families[i](env, num, args, &r)) {
-                ret = r;
-                handled = true;
-                break;
-            }
+        thread_ts->in_syscall = true;
+        if (syscall_dispatch(env, num, args, &r)) {
+            ret = r;
+            handled = true;
         }
     }
     thread_ts->in_syscall = false;

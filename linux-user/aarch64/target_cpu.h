@@ -86,4 +86,34 @@ static inline void target_cpu_set_tls(CPUArchState *env, uint64_t tls)
     env->tpidr_el0 = tls;
 }
 
+/* A guest thread ends: nothing of its own to release. */
+static inline void target_cpu_thread_exit(CPUArchState *env)
+{
+    (void)env;
+}
+
+static inline void target_set_sp(CPUArchState *env, uint64_t sp)
+{
+    env->xregs[31] = sp;
+}
+
+/* force_sig_fault(): the address the frame's FAR reports. */
+static inline void target_set_fault_addr(CPUArchState *env, uint64_t addr)
+{
+    env->exception.vaddress = addr;
+}
+
+/* A host SIGSEGV on guest memory in generated code: the data abort's
+ * syndrome (EC 0x24, IL, WnR, a translation or permission fault). */
+static inline void target_record_fault(CPUArchState *env, uint64_t addr,
+                                       bool is_write, bool present,
+                                       bool in_space)
+{
+    (void)addr;
+    (void)in_space;
+    env->exception.syndrome = (0x24u << 26) | (1u << 25) |
+                              (is_write ? 1u << 6 : 0) |
+                              (present ? 0xf : 0x7);
+}
+
 #endif

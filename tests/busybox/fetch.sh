@@ -1,6 +1,7 @@
 #!/bin/sh
-# fetch.sh [CACHEDIR]: get Debian's busybox-static for arm64 without
-# installing it on the host, and print the path of its busybox binary.
+# fetch.sh [CACHEDIR [ARCH]]: get Debian's busybox-static for ARCH (a
+# Debian architecture: arm64 by default, amd64, i386) without installing
+# it on the host, and print the path of its busybox binary.
 #
 # The .deb is downloaded (apt-get download) into CACHEDIR, by default
 # tests/busybox/cache under the current (build) directory, and unpacked
@@ -14,7 +15,8 @@
 
 set -u
 cache=${1:-$PWD/tests/busybox/cache}
-pkg=busybox-static:arm64
+arch=${2:-arm64}
+pkg=busybox-static:$arch
 bin=$cache/bin/busybox
 
 msg() { echo "fetch.sh: $*" >&2; }
@@ -23,7 +25,7 @@ mkdir -p "$cache" || exit 1
 cache=$(cd "$cache" && pwd) || exit 1
 bin=$cache/bin/busybox
 
-deb() { ls "$cache"/busybox-static_*_arm64.deb 2>/dev/null | tail -n 1; }
+deb() { ls "$cache"/busybox-static_*_"$arch".deb 2>/dev/null | tail -n 1; }
 
 if [ -z "$(deb)" ]; then
     for tool in apt-get dpkg; do
@@ -31,8 +33,9 @@ if [ -z "$(deb)" ]; then
             msg "$tool not found"; exit 1
         fi
     done
-    if ! dpkg --print-foreign-architectures | grep -qx arm64; then
-        dpkg --add-architecture arm64 || { msg "cannot add arm64 architecture (not root?)"; exit 1; }
+    if [ "$(dpkg --print-architecture)" != "$arch" ] &&
+       ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+        dpkg --add-architecture "$arch" || { msg "cannot add $arch architecture (not root?)"; exit 1; }
     fi
     # apt-get download writes into the current directory.
     # Runs as root warn that the download is unsandboxed; that is harmless.

@@ -1,13 +1,17 @@
 # tests/linux-user/: user-mode emulation tests, all scripts run from the
-# build directory against ./qemu-aarch64 (each one SKIPs when the binary
-# or the aarch64-linux-gnu cross compiler is missing).
+# build directory against ./qemu-aarch64, ./qemu-x86_64 and ./qemu-i386
+# (each one SKIPs when the binary or the cross compiler is missing).
 #   elf-errors.sh        damaged and foreign ELF files, bad options
+#   elf-errors-x86.sh    the same for the x86 loaders, minimal programs
 #   asm-tests.sh         tiny assembler programs: loader, syscalls, signals
-#   linux-test.sh        linux-test.c, static and dynamic: syscall families
-#   check-syscall-nr.sh  aarch64/syscall_nr.h against the kernel headers
+#   linux-test.sh        linux-test.c for each target, static and dynamic
+#   x86-signals.sh       x86 faults, frames, FP state, old calls vs the host
+#   check-syscall-nr.sh  <arch>/syscall_nr.h against the kernel headers
 #   binfmt-conf.sh       scripts/qemu-binfmt-conf.sh (dry runs only)
 #   atomics-threads.sh   LSE and LL/SC atomics, CAS loops, mutexes: 4 threads
 CHECK_SCRIPTS += tests/linux-user/elf-errors.sh \
+	tests/linux-user/elf-errors-x86.sh \
+	tests/linux-user/x86-signals.sh \
 	tests/linux-user/atomics-threads.sh \
 	tests/linux-user/elf-bss.sh \
 	tests/linux-user/fork-threads.sh \

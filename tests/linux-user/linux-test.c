@@ -2,9 +2,10 @@
  * tests/linux-user/linux-test.c: a guest program that exercises the
  * system call families of linux-user and checks every result.
  *
- * Built with aarch64-linux-gnu-gcc (static, and dynamic run with
- * -L /usr/aarch64-linux-gnu) by linux-test.sh and run under
- * qemu-aarch64; it also builds and passes natively, which is how the
+ * Built for each target (aarch64-linux-gnu-gcc, gcc, i686-linux-gnu-gcc;
+ * static, and dynamic run with -L <sysroot>) by linux-test.sh and run
+ * under qemu-aarch64, qemu-x86_64 and qemu-i386; it also builds and
+ * passes natively, which is how the
  * test itself is checked.  Prints one TAP line per check.
  */
 #define _GNU_SOURCE
@@ -263,6 +264,38 @@ static void alrm_handler(int sig)
 
 /* Many signals hitting blocking reads: each read ends with EINTR, none
  * hangs (a signal just before the host call must not be lost). */
+/* A blocked signal whose action is the default stays pending (and is
+ * taken by sigtimedwait with its data); waitid reports a child. */
+static void test_blocked_default(void)
+{
+    sigset_t set, old, pend;
+    siginfo_t si;
+    struct timespec ts = { 1, 0 };
+    union sigval v = { .sival_int = 77 };
+    pid_t pid;
+
+    signal(SIGUSR2, SIG_DFL);
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR2);
+    sigprocmask(SIG_BLOCK, &set, &old);
+    sigqueue(getpid(), SIGUSR2, v);
+    check(sigpending(&pend) == 0 && sigismember(&pend, SIGUSR2),
+          "a blocked default-action signal stays pending");
+    memset(&si, 0, sizeof(si));
+    check(sigtimedwait(&set, &si, &ts) == SIGUSR2 &&
+          si.si_signo == SIGUSR2 && si.si_code == SI_QUEUE &&
+          si.si_value.sival_int == 77, "sigtimedwait takes it with its data");
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    pid = fork();
+    if (pid == 0) {
+        _exit(5);
+    }
+    memset(&si, 0, sizeof(si));
+    check(waitid(P_PID, pid, &si, WEXITED) == 0 && si.si_signo == SIGCHLD &&
+          si.si_code == CLD_EXITED && si.si_pid == pid && si.si_status == 5,
+          "waitid reports the child's exit");
+}
+
 static void test_signal_race(void)
 {
     struct sigaction sa;
@@ -399,6 +432,12 @@ static void test_processes(const char *self)
           "uname");
 #ifdef __aarch64__
     check(!strcmp(u.machine, "aarch64"), "uname machine is aarch64");
+#elif defined(__x86_64__)
+    check(!strcmp(u.machine, "x86_64"), "uname machine is x86_64");
+#elif defined(__i386__)
+    /* i686 under the emulator, x86_64 natively on a 64-bit kernel. */
+    check(!strcmp(u.machine, "i686") || !strcmp(u.machine, "x86_64"),
+          "uname machine is i686");
 #endif
     check(getrandom(rnd, sizeof(rnd), 0) == sizeof(rnd), "getrandom");
     check(getpid() > 0 && getppid() > 0 && gettid() == getpid(),
@@ -624,6 +663,7 @@ int main(int argc, char **argv)
     test_signals();
     test_signal_race();
     test_rt_signals();
+    test_blocked_default();
     test_processes(argv[0]);
     test_time();
     test_threads();

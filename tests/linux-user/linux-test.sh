@@ -1,26 +1,17 @@
 #!/bin/sh
 # tests/linux-user/linux-test.sh: builds tests/linux-user/linux-test.c for
-# AArch64 (static, and dynamic run with -L /usr/aarch64-linux-gnu) and runs
-# it under qemu-aarch64; its own TAP lines are passed on, renumbered.
-# Run from the build directory.
+# each user-mode target (static, and dynamic run with -L <sysroot>) and
+# runs it under the emulator; its own TAP lines are passed on, renumbered
+# and labelled with the target.  A target whose emulator or compiler is
+# missing is skipped.  Run from the build directory.
+#   aarch64  ./qemu-aarch64  aarch64-linux-gnu-gcc  -L /usr/aarch64-linux-gnu
+#   x86_64   ./qemu-x86_64   gcc                    -L /
+#   i386     ./qemu-i386     i686-linux-gnu-gcc     -L /usr/i686-linux-gnu
 
 SRC=$(cd "$(dirname "$0")" && pwd)
-QEMU=${QEMU_AARCH64:-./qemu-aarch64}
-CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
-SYSROOT=${AARCH64_SYSROOT:-/usr/aarch64-linux-gnu}
 tmp=$(mktemp -d /tmp/linux-test-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 n=0
-
-skip_all() {
-    echo "ok 1 - linux-test static # SKIP $1"
-    echo "ok 2 - linux-test dynamic # SKIP $1"
-    exit 0
-}
-
-[ -x "$QEMU" ] || skip_all "qemu-aarch64 not built"
-command -v "$CC" >/dev/null 2>&1 || skip_all "$CC not installed"
-QEMU=$(cd "$(dirname "$QEMU")" && pwd)/$(basename "$QEMU")
 
 # run label program [qemu options]
 run() {
@@ -46,40 +37,64 @@ run() {
     fi
 }
 
-if "$CC" -O1 -static -o "$tmp/linux-test-static" "$SRC/linux-test.c" \
-        -lpthread 2>"$tmp/cc.err"; then
-    run static "$tmp/linux-test-static"
-else
-    n=$((n + 1)); echo "not ok $n - build linux-test static"
-fi
-n=$((n + 1))
-out=$(LT_UNSET=1 "$QEMU" -E LT_SET=yes -U LT_UNSET -0 name0 \
-      "$tmp/linux-test-static" --env 2>&1)
-if [ "$out" = "name0 yes -" ]; then
-    echo "ok $n - -E, -U and -0 shape the guest's environment and argv"
-else
-    echo "not ok $n - -E, -U and -0 shape the guest's environment and argv ($out)"
-fi
-n=$((n + 1))
-out=$(LT_UNSET=1 QEMU_SET_ENV=LT_SET=env QEMU_UNSET_ENV=LT_UNSET \
-      QEMU_ARGV0=name1 "$QEMU" "$tmp/linux-test-static" --env 2>&1)
-if [ "$out" = "name1 env -" ]; then
-    echo "ok $n - QEMU_SET_ENV, QEMU_UNSET_ENV and QEMU_ARGV0"
-else
-    echo "not ok $n - QEMU_SET_ENV, QEMU_UNSET_ENV and QEMU_ARGV0 ($out)"
-fi
-n=$((n + 1))
-r1=$("$QEMU" -seed 42 "$tmp/linux-test-static" --random 2>&1)
-r2=$(QEMU_RAND_SEED=42 "$QEMU" "$tmp/linux-test-static" --random 2>&1)
-r3=$("$QEMU" -seed 43 "$tmp/linux-test-static" --random 2>&1)
-if [ -n "$r1" ] && [ "$r1" = "$r2" ] && [ "$r1" != "$r3" ]; then
-    echo "ok $n - -seed makes getrandom repeatable"
-else
-    echo "not ok $n - -seed makes getrandom repeatable ($r1 $r2 $r3)"
-fi
-if "$CC" -O1 -o "$tmp/linux-test-dynamic" "$SRC/linux-test.c" -lpthread \
-        2>"$tmp/cc.err" && [ -d "$SYSROOT" ]; then
-    run dynamic "$tmp/linux-test-dynamic" -L "$SYSROOT"
-else
-    n=$((n + 1)); echo "ok $n - linux-test dynamic # SKIP no $SYSROOT"
-fi
+# test_arch arch qemu compiler sysroot [qemu options for the dynamic run]
+test_arch() {
+    A=$1 QEMU=$2 CC=$3 SYSROOT=$4
+    shift 4
+    skip=
+    [ -x "$QEMU" ] || skip="$QEMU not built"
+    command -v "$CC" >/dev/null 2>&1 || skip="$CC not installed"
+    if [ -n "$skip" ]; then
+        n=$((n + 1)); echo "ok $n - $A linux-test static # SKIP $skip"
+        n=$((n + 1)); echo "ok $n - $A linux-test dynamic # SKIP $skip"
+        return
+    fi
+    QEMU=$(cd "$(dirname "$QEMU")" && pwd)/$(basename "$QEMU")
+    static=$tmp/linux-test-$A-static
+    if "$CC" -O1 -static -o "$static" "$SRC/linux-test.c" \
+            -lpthread 2>"$tmp/cc.err"; then
+        run "$A static" "$static"
+    else
+        n=$((n + 1)); echo "not ok $n - $A: build linux-test static"
+        return
+    fi
+    n=$((n + 1))
+    out=$(LT_UNSET=1 "$QEMU" -E LT_SET=yes -U LT_UNSET -0 name0 \
+          "$static" --env 2>&1)
+    if [ "$out" = "name0 yes -" ]; then
+        echo "ok $n - $A: -E, -U and -0 shape the guest's environment and argv"
+    else
+        echo "not ok $n - $A: -E, -U and -0 shape the guest's environment and argv ($out)"
+    fi
+    n=$((n + 1))
+    out=$(LT_UNSET=1 QEMU_SET_ENV=LT_SET=env QEMU_UNSET_ENV=LT_UNSET \
+          QEMU_ARGV0=name1 "$QEMU" "$static" --env 2>&1)
+    if [ "$out" = "name1 env -" ]; then
+        echo "ok $n - $A: QEMU_SET_ENV, QEMU_UNSET_ENV and QEMU_ARGV0"
+    else
+        echo "not ok $n - $A: QEMU_SET_ENV, QEMU_UNSET_ENV and QEMU_ARGV0 ($out)"
+    fi
+    n=$((n + 1))
+    r1=$("$QEMU" -seed 42 "$static" --random 2>&1)
+    r2=$(QEMU_RAND_SEED=42 "$QEMU" "$static" --random 2>&1)
+    r3=$("$QEMU" -seed 43 "$static" --random 2>&1)
+    if [ -n "$r1" ] && [ "$r1" = "$r2" ] && [ "$r1" != "$r3" ]; then
+        echo "ok $n - $A: -seed makes getrandom repeatable"
+    else
+        echo "not ok $n - $A: -seed makes getrandom repeatable ($r1 $r2 $r3)"
+    fi
+    if "$CC" -O1 -o "$tmp/linux-test-$A-dynamic" "$SRC/linux-test.c" \
+            -lpthread 2>"$tmp/cc.err" && [ -d "$SYSROOT" ]; then
+        run "$A dynamic" "$tmp/linux-test-$A-dynamic" -L "$SYSROOT" "$@"
+    else
+        n=$((n + 1)); echo "ok $n - $A linux-test dynamic # SKIP no $SYSROOT"
+    fi
+}
+
+test_arch aarch64 "${QEMU_AARCH64:-./qemu-aarch64}" \
+    "${CROSS_CC:-aarch64-linux-gnu-gcc}" "${AARCH64_SYSROOT:-/usr/aarch64-linux-gnu}"
+test_arch x86_64 "${QEMU_X86_64:-./qemu-x86_64}" "${X86_64_CC:-gcc}" /
+# The host's /etc/ld.so.cache names its own 32-bit libc (/lib32), which
+# does not match the sysroot's ld.so: search the sysroot's /lib first.
+test_arch i386 "${QEMU_I386:-./qemu-i386}" "${I386_CC:-i686-linux-gnu-gcc}" \
+    "${I386_SYSROOT:-/usr/i686-linux-gnu}" -E LD_LIBRARY_PATH=/lib
