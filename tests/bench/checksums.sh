@@ -7,7 +7,7 @@
 . "$(dirname "$0")/bench-lib.sh"
 
 n=0
-for arch in aarch64; do
+for arch in aarch64 i386 x86_64; do
     if [ ! -x "./qemu-$arch" ]; then
         n=$((n + 1)); echo "ok $n - $arch kernels # SKIP qemu-$arch not built"; continue
     fi

@@ -9,7 +9,7 @@
 
 scale=${BENCH_SCALE:-30}
 runs=${BENCH_RUNS:-3}
-for arch in aarch64; do
+for arch in aarch64 i386 x86_64; do
     [ -x "./qemu-$arch" ] || continue
     bench_prepare "$arch" x86_64 || { echo "bench: cannot build $arch kernels"; continue; }
     emu="$PWD/qemu-$arch"
