@@ -942,3 +942,49 @@ const TCGHelperInfo helper_info_ssef_scalar = {
     .flags = TCG_CALL_NO_WG, .ret = TCG_CALL_I64, .nargs = 4,
     .args = { TCG_CALL_PTR, TCG_CALL_I64, TCG_CALL_I64, TCG_CALL_I64 },
 };
+
+/*
+ * Packed add/sub/mul/div (the bulk of vectorised FP code) with every
+ * exception masked: element-wise in place, no staging copy.  Otherwise
+ * (an exception unmasked) the general helpers run, which may leave the
+ * destination untouched.  desc as ssef_desc, sub-op = the index in
+ * ssef_sop32/64 (0..3).
+ */
+static void helper_ssef_arith(CPUX86State *env, uint64_t d, uint64_t a,
+                              uint64_t b, uint64_t desc)
+{
+    static void (*const general[4])(CPUX86State *, uint64_t, uint64_t,
+                                    uint64_t, uint64_t) = {
+        helper_ssef_add, helper_ssef_sub, helper_ssef_mul, helper_ssef_div,
+    };
+    X86YMMReg *D = ssef_reg(env, d), *A = ssef_reg(env, a);
+    X86YMMReg *B = ssef_reg(env, b);
+    FloatStatus *s = &env->sse_status;
+    int op = SSEF_SUB(desc) & 3, sz = SSEF_OPRSZ(desc), i;
+
+    if (!ssef_all_masked(env)) {
+        general[op](env, d, a, b, desc);
+        return;
+    }
+    if (ssef_is_double(desc)) {
+        SsefBin64 f = ssef_sop64[op];
+        for (i = 0; i < sz / 8; i++) {
+            D->d[i] = f(A->d[i], B->d[i], s);
+        }
+    } else {
+        SsefBin32 f = ssef_sop32[op];
+        for (i = 0; i < sz / 4; i++) {
+            D->s[i] = f(A->s[i], B->s[i], s);
+        }
+    }
+    if ((desc & SSEF_ZERO) && sz < 32) {
+        memset((char *)D + sz, 0, 32 - sz);
+    }
+    ssef_merge_flags(env);
+}
+
+const TCGHelperInfo helper_info_ssef_arith = {
+    .func = (void *)helper_ssef_arith, .name = "ssef_arith",
+    .flags = TCG_CALL_NO_WG, .ret = TCG_CALL_VOID, .nargs = 5,
+    .args = SSEF_ARGS5,
+};
