@@ -160,6 +160,30 @@ static void helper_int_div(CPUX86State *env, uint64_t src, uint64_t desc)
     if (src == 0) {
         int_divide_error(env, GETPC());
     }
+    /*
+     * The usual case, a dividend that fits in 64 bits (always below 64-bit
+     * operands; after cqo / xor rdx for them), divides in 64 bits: the
+     * 128-bit library division is several times slower.
+     */
+    if (ot == 3 && (sign ? *rdx == (uint64_t)((int64_t)*rax >> 63)
+                         : *rdx == 0)) {
+        if (!sign) {
+            q = *rax / src;
+            r = *rax % src;
+        } else if ((int64_t)src == -1) {
+            if (*rax == 1ull << 63) {
+                int_divide_error(env, GETPC());
+            }
+            q = -*rax;
+            r = 0;
+        } else {
+            q = (uint64_t)((int64_t)*rax / (int64_t)src);
+            r = (uint64_t)((int64_t)*rax % (int64_t)src);
+        }
+        *rax = q;
+        *rdx = r;
+        return;
+    }
     if (ot == 0) {
         n = *rax & 0xffff;
     } else if (ot == 3) {

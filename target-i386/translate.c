@@ -914,6 +914,18 @@ static X86CC x86_prepare_cc_pos(DisasContext *s, int cc)
     return x86_cc_from_flags(t, cc);
 }
 
+/* reg = condition c, as 0 or 1. */
+static void x86_cc_to_reg(X86CC c, TCGv_i64 reg)
+{
+    if (c.cond == TCG_COND_ALWAYS || c.cond == TCG_COND_NEVER) {
+        tcg_gen_movi_i64(reg, c.cond == TCG_COND_ALWAYS);
+    } else if (c.reg2) {
+        tcg_gen_setcond_i64(c.cond, reg, c.reg, c.reg2);
+    } else {
+        tcg_gen_setcondi_i64(c.cond, reg, c.reg, c.imm);
+    }
+}
+
 static X86CC x86_prepare_cc(DisasContext *s, int b)
 {
     X86CC c = x86_prepare_cc_pos(s, (b >> 1) & 7);
@@ -924,10 +936,9 @@ static X86CC x86_prepare_cc(DisasContext *s, int b)
     return c;
 }
 
-void gen_jcc1(DisasContext *s, int b, TCGLabel *l)
+/* Branch to l if c holds. */
+static void x86_brcond(X86CC c, TCGLabel *l)
 {
-    X86CC c = x86_prepare_cc(s, b);
-
     if (c.cond == TCG_COND_ALWAYS) {
         tcg_gen_br(l);
     } else if (c.cond == TCG_COND_NEVER) {
@@ -939,17 +950,38 @@ void gen_jcc1(DisasContext *s, int b, TCGLabel *l)
     }
 }
 
+/*
+ * A jcc while cc_op is unknown (before any flag write of the TB: the
+ * second jcc of "cmp; je; jg" after the TB split at je) first tests
+ * whether cc_op is still what it was when the TB was translated, and if
+ * so branches on the lazy operands as if it were known; else it computes
+ * EFLAGS with the helper.  Only here: the callers hold no EBB temps
+ * across the labels this adds.
+ */
+void gen_jcc1(DisasContext *s, int b, TCGLabel *l)
+{
+    CCOp entry = s->cc_op_entry;
+
+    if (s->cc_op == CC_OP_DYNAMIC && entry >= CC_OP_EFLAGS &&
+        entry <= CC_OP_BMILGQ) {
+        TCGLabel *slow = gen_new_label(), *done = gen_new_label();
+
+        tcg_gen_brcondi_i32(TCG_COND_NE, cpu_cc_op, entry, slow);
+        s->cc_op = entry;
+        x86_brcond(x86_prepare_cc(s, b), l);
+        s->cc_op = CC_OP_DYNAMIC;
+        tcg_gen_br(done);
+        gen_set_label(slow);
+        x86_brcond(x86_prepare_cc(s, b), l);
+        gen_set_label(done);
+        return;
+    }
+    x86_brcond(x86_prepare_cc(s, b), l);
+}
+
 void gen_setcc1(DisasContext *s, int b, TCGv_i64 reg)
 {
-    X86CC c = x86_prepare_cc(s, b);
-
-    if (c.cond == TCG_COND_ALWAYS || c.cond == TCG_COND_NEVER) {
-        tcg_gen_movi_i64(reg, c.cond == TCG_COND_ALWAYS);
-    } else if (c.reg2) {
-        tcg_gen_setcond_i64(c.cond, reg, c.reg, c.reg2);
-    } else {
-        tcg_gen_setcondi_i64(c.cond, reg, c.reg, c.imm);
-    }
+    x86_cc_to_reg(x86_prepare_cc(s, b), reg);
 }
 
 void gen_compute_eflags_c(DisasContext *s, TCGv_i64 reg)
@@ -2376,6 +2408,7 @@ static void x86_init_disas_context(DisasContextBase *db, CPUState *cs)
     s->vm86 = (flags & HF_VM_MASK) != 0;
     s->cc_op = CC_OP_DYNAMIC;
     s->cc_op_dirty = false;
+    s->cc_op_entry = (CCOp)s->cpu->env.cc_op;
     if (flags & HF_TF_MASK) {
         db->max_insns = 1;
     }

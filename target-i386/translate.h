@@ -79,6 +79,9 @@ typedef struct DisasContext {
     /* Lazy flags as known at this point of the TB. */
     CCOp cc_op;
     bool cc_op_dirty;          /* env->cc_op not yet written */
+    /* env->cc_op when the TB was translated: the likely entry value, so a
+     * flags read before any write tests it first (translate.c). */
+    CCOp cc_op_entry;
 
     /* Scratch for the current instruction (i64 EBB temps). */
     TCGv_i64 A0, T0, T1;

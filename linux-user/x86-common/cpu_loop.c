@@ -43,9 +43,7 @@ void x86_cpu_init_regs(CPUArchState *env, uint64_t entry, uint64_t sp)
     env->eflags = IF_MASK;
     cpu_set_fpuc(env, 0x37f);
     cpu_set_mxcsr(env, 0x1f80);
-#if !TARGET_X86_LM
-    x86_gdt_init(env);
-#endif
+    x86_gdt_init(env);      /* 64-bit processes can far-jump to 0x23 too */
 }
 
 void target_record_fault(CPUArchState *env, uint64_t addr, bool is_write,

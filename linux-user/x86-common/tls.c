@@ -95,6 +95,9 @@ bool x86_gdt_init(CPUArchState *env)
     put_desc(env->gdt.base, X86_USER32_CS >> 3, 0xffff, 0x00cffb00);
     put_desc(env->gdt.base, X86_USER_DS >> 3, 0xffff, 0x00cff300);
     put_desc(env->gdt.base, X86_USER64_CS >> 3, 0xffff, 0x00affb00);
+    /* Entry 15 (selector 0x7b): the kernel's per-CPU segment, whose limit
+     * is node << 12 | cpu (read by lsl in getcpu); we are CPU 0, node 0. */
+    put_desc(env->gdt.base, 15, 0, 0x0040f500);
 #if TARGET_X86_LM
     env->segs[R_CS].selector = X86_USER64_CS;
     env->segs[R_SS].selector = X86_USER_DS;
