@@ -689,12 +689,14 @@ static uint64_t helper_int_rep_movs(CPUX86State *env, uint64_t src_base,
         uint64_t room = int_guest_page_left(di, ot, dir), i;
         uint8_t *d, *sp = NULL;
 
-        if ((di & (size - 1)) || room == 0) {
+        /* Whole elements on the first element's page (which int_access
+         * checks below, straddling bytes included); at least one. */
+        if (room == 0) {
             room = 1;
         }
         if (movs) {
             uint64_t sroom = int_guest_page_left(src_base + si, ot, dir);
-            if (((src_base + si) & (size - 1)) || sroom == 0) {
+            if (sroom == 0) {
                 sroom = 1;
             }
             room = room < sroom ? room : sroom;
@@ -717,7 +719,34 @@ static uint64_t helper_int_rep_movs(CPUX86State *env, uint64_t src_base,
         if (movs) {
             sp = g2h(src_base + si);
         }
-        for (i = 0; i < n; i++) {
+        /*
+         * Non-overlapping ranges, or overlap in the direction memmove
+         * copies, give the same bytes as the element-by-element copy;
+         * only a forward copy into the source's tail (which replicates a
+         * pattern) needs the loop.
+         */
+        if (movs) {
+            uint64_t len = n * size;
+            uint8_t *dlo = dir > 0 ? d : d - (len - size);
+            uint8_t *slo = dir > 0 ? sp : sp - (len - size);
+
+            if (dlo + len <= slo || slo + len <= dlo ||
+                (dir > 0 ? dlo < slo : dlo > slo)) {
+                memmove(dlo, slo, len);
+                i = n;
+            } else {
+                i = 0;
+            }
+        } else if (size == 1) {
+            memset(dir > 0 ? d : d - (n - 1), (uint8_t)val, n);
+            i = n;
+        } else {
+            i = 0;
+        }
+        if (i == n) {
+            d += n * step;
+        }
+        for (; i < n; i++) {
             if (movs) {
                 switch (ot) {
                 case 0: *d = *sp; break;
