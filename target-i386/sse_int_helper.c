@@ -297,11 +297,15 @@ DEF_INFO(pslldq);
 
 /* Interleave the low (high) halves of each lane of a and b, elements
  * of es bytes. */
-static void unpack(CPUX86State *env, uint64_t d, uint64_t a, uint64_t b,
-                   uint64_t desc, int es, bool high)
+/* The body for one operand size: inlined with sz, es and high constant,
+ * so each helper becomes a few fixed moves (byte swaps in hashing code
+ * run through punpck/pack). */
+static inline __attribute__((always_inline)) void
+unpack_sz(CPUX86State *env, uint64_t d, uint64_t a, uint64_t b,
+          uint64_t desc, int sz, int es, bool high)
 {
-    V A, B, R;
-    int sz = SZ(desc), lb = lane_bytes(sz), l, i;
+    V A, B, R = { .q = { 0 } };   /* (MMX has no qdq form: sz 8, es 8) */
+    int lb = lane_bytes(sz), l, i;
 
     vget(env, a, &A, sz);
     vget(env, b, &B, sz);
@@ -318,7 +322,11 @@ static void unpack(CPUX86State *env, uint64_t d, uint64_t a, uint64_t b,
 #define UNPACK(NM, es, high)                                               \
 HELPER(NM)                                                                 \
 {                                                                          \
-    unpack(env, d, a, b, desc, es, high);                                  \
+    switch (SZ(desc)) {                                                    \
+    case 16: unpack_sz(env, d, a, b, desc, 16, es, high); break;           \
+    case 32: unpack_sz(env, d, a, b, desc, 32, es, high); break;           \
+    default: unpack_sz(env, d, a, b, desc, 8, es, high); break;            \
+    }                                                                      \
 }                                                                          \
 DEF_INFO(NM);
 
@@ -334,10 +342,12 @@ UNPACK(punpckhqdq, 8, true)
 /* Narrow each lane of a (low half of the result lane) and b (high half)
  * with saturation. */
 #define PACK(NM, SF, DF, sat)                                              \
-HELPER(NM)                                                                 \
+static inline __attribute__((always_inline)) void                          \
+NM##_sz(CPUX86State *env, uint64_t d, uint64_t a, uint64_t b,              \
+        uint64_t desc, int sz)                                             \
 {                                                                          \
     V A, B, R;                                                             \
-    int sz = SZ(desc), lb = lane_bytes(sz), l, i;                          \
+    int lb = lane_bytes(sz), l, i;                                         \
     int n = lb / (int)sizeof(A.SF[0]);   /* source elements per lane */    \
                                                                            \
     vget(env, a, &A, sz);                                                  \
@@ -349,6 +359,14 @@ HELPER(NM)                                                                 \
         }                                                                  \
     }                                                                      \
     vput(env, d, &R, desc);                                                \
+}                                                                          \
+HELPER(NM)                                                                 \
+{                                                                          \
+    switch (SZ(desc)) {                                                    \
+    case 16: NM##_sz(env, d, a, b, desc, 16); break;                       \
+    case 32: NM##_sz(env, d, a, b, desc, 32); break;                       \
+    default: NM##_sz(env, d, a, b, desc, 8); break;                        \
+    }                                                                      \
 }                                                                          \
 DEF_INFO(NM);
 

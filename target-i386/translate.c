@@ -170,6 +170,119 @@ static int x86_peek_byte(DisasContext *s)
     return b;
 }
 
+/* The code byte at linear address a, or -1 when it cannot be read
+ * without a fault (peeking past the instruction must never fault). */
+static int x86_code_byte_at(uint64_t a)
+{
+    if (!(page_get_flags(a) & PAGE_EXEC)) {
+        return -1;
+    }
+    return *(const uint8_t *)g2h(a);
+}
+
+/*
+ * One step of the look-ahead below: the instruction at *a is a flags
+ * "killer" (writes all six without reading any), "neutral" (register
+ * only: touches no flag, or only CF/OF like a rotate, and cannot fault),
+ * or neither.  On neutral, *a moves past it.
+ */
+enum { X86_LA_OTHER, X86_LA_NEUTRAL, X86_LA_KILL };
+
+static int x86_lookahead_step(DisasContext *s, uint64_t *a)
+{
+    uint64_t p = *a;
+    bool rexw = false, o16 = false;
+    int b, modrm, i, grp;
+
+    for (i = 0; i < 3; i++) {
+        b = x86_code_byte_at(p);
+        if (b == 0x66) {
+            o16 = true;
+        } else if (s->code64 && (b & 0xf0) == 0x40) {
+            rexw = (b & 8) != 0;
+        } else {
+            break;
+        }
+        p++;
+    }
+    b = x86_code_byte_at(p);
+    modrm = x86_code_byte_at(p + 1);
+    if (b < 0) {
+        return X86_LA_OTHER;
+    }
+    /* add/or/and/sub/xor/cmp (not adc/sbb): accumulator forms, or ModRM
+     * forms on registers */
+    if (b < 0x40 && (b & 7) < 6 && ((b >> 3) & 7) != 2 &&
+        ((b >> 3) & 7) != 3) {
+        return (b & 7) >= 4 || (modrm >= 0 && modrm_is_reg(modrm))
+               ? X86_LA_KILL : X86_LA_OTHER;
+    }
+    if (modrm < 0 || !modrm_is_reg(modrm)) {
+        return b == 0xa8 || b == 0xa9 ? X86_LA_KILL : X86_LA_OTHER;
+    }
+    grp = (modrm >> 3) & 7;
+    switch (b) {
+    case 0x80: case 0x81: case 0x83:
+        return grp != 2 && grp != 3 ? X86_LA_KILL : X86_LA_OTHER;
+    case 0x84: case 0x85:
+        return X86_LA_KILL;
+    case 0x89: case 0x8b:                     /* mov r, r */
+        *a = p + 2;
+        return X86_LA_NEUTRAL;
+    case 0xc1: case 0xd1: {                   /* shift group, by imm / 1 */
+        int cnt = b == 0xd1 ? 1 : x86_code_byte_at(p + 2);
+        if (cnt < 0) {
+            return X86_LA_OTHER;
+        }
+        cnt &= rexw ? 63 : 31;
+        if (grp == 0 || grp == 1) {           /* rol/ror: CF and OF only */
+            *a = p + (b == 0xd1 ? 2 : 3);
+            return X86_LA_NEUTRAL;
+        }
+        return (grp == 4 || grp == 5 || grp == 7) && cnt ? X86_LA_KILL
+                                                         : X86_LA_OTHER;
+    }
+    default:
+        break;
+    }
+    (void)o16;
+    return X86_LA_OTHER;
+}
+
+/*
+ * Are this instruction's flag results dead?  True when, in this TB and
+ * without an instruction that could fault (and so show the flags to a
+ * signal handler) in between, a later instruction overwrites all six
+ * arithmetic flags before any is read.  Rotates use it: hashing code
+ * rotates a lot and almost never reads their CF/OF.
+ */
+bool x86_next_insn_sets_flags(DisasContext *s)
+{
+    uint64_t a = s->pc;
+    unsigned page_bits = 12;
+    int n;
+
+    if (s->base.num_insns >= s->base.max_insns || tcg_temps_nearly_full()) {
+        return false;
+    }
+    for (n = 0; n < 8; n++) {
+        /* stay on the TB's page: the loop translates these next */
+        if ((a >> page_bits) != (s->base.pc_first >> page_bits) ||
+            s->base.num_insns + n >= s->base.max_insns) {
+            return false;
+        }
+        switch (x86_lookahead_step(s, &a)) {
+        case X86_LA_KILL:
+            return true;
+        case X86_LA_NEUTRAL:
+            break;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
 int64_t insn_get_signed(DisasContext *s, MemOp ot)
 {
     switch (ot & MO_SIZE) {

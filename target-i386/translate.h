@@ -116,6 +116,9 @@ uint8_t x86_ldub_code(DisasContext *s);
 uint16_t x86_lduw_code(DisasContext *s);
 uint32_t x86_ldl_code(DisasContext *s);
 uint64_t x86_ldq_code(DisasContext *s);
+/* The next instruction (same TB, no memory operand) overwrites every
+ * arithmetic flag without reading one: this one's flags are dead. */
+bool x86_next_insn_sets_flags(DisasContext *s);
 /* An immediate of operand size ot (MO_64: 32 bits sign-extended). */
 int64_t insn_get_signed(DisasContext *s, MemOp ot);
 uint64_t insn_get(DisasContext *s, MemOp ot);   /* zero-extended */
