@@ -920,8 +920,8 @@ static const SsefBin64 ssef_sop64[6] = {
     float64_max_x86,
 };
 
-static uint64_t helper_ssef_scalar(CPUX86State *env, uint64_t a, uint64_t b,
-                                   uint64_t desc)
+static uint64_t ssef_scalar(CPUX86State *env, uint64_t a, uint64_t b,
+                            uint64_t desc, uintptr_t ra)
 {
     FloatStatus *s = &env->sse_status;
     int op = SSEF_SUB(desc);
@@ -933,9 +933,46 @@ static uint64_t helper_ssef_scalar(CPUX86State *env, uint64_t a, uint64_t b,
     } else {
         r = op == 6 ? float32_sqrt(b, s) : ssef_sop32[op](a, b, s);
     }
-    ssef_finish(env, GETPC());
+    ssef_finish(env, ra);
     return r;
 }
+
+static uint64_t helper_ssef_scalar(CPUX86State *env, uint64_t a, uint64_t b,
+                                   uint64_t desc)
+{
+    return ssef_scalar(env, a, b, desc, GETPC());
+}
+
+/*
+ * addsd/subsd/mulsd/divsd and the ss forms, one helper each so the usual
+ * case (every exception masked) is a direct call into fpu/ and a flag
+ * merge; otherwise the general path above.  desc as for ssef_scalar.
+ */
+#define SSEF_SCALAR_FAST(NAME, FN, T)                                     \
+    static uint64_t helper_ssef_##NAME(CPUX86State *env, uint64_t a,     \
+                                       uint64_t b, uint64_t desc)        \
+    {                                                                     \
+        if (ssef_all_masked(env)) {                                       \
+            uint64_t r = FN((T)a, (T)b, &env->sse_status);                \
+            ssef_merge_flags(env);                                        \
+            return r;                                                     \
+        }                                                                 \
+        return ssef_scalar(env, a, b, desc, GETPC());                     \
+    }                                                                     \
+    const TCGHelperInfo helper_info_ssef_##NAME = {                       \
+        .func = (void *)helper_ssef_##NAME, .name = "ssef_" #NAME,        \
+        .flags = TCG_CALL_NO_WG, .ret = TCG_CALL_I64, .nargs = 4,         \
+        .args = { TCG_CALL_PTR, TCG_CALL_I64, TCG_CALL_I64, TCG_CALL_I64 },\
+    };
+
+SSEF_SCALAR_FAST(addsd, float64_add, float64)
+SSEF_SCALAR_FAST(subsd, float64_sub, float64)
+SSEF_SCALAR_FAST(mulsd, float64_mul, float64)
+SSEF_SCALAR_FAST(divsd, float64_div, float64)
+SSEF_SCALAR_FAST(addss, float32_add, float32)
+SSEF_SCALAR_FAST(subss, float32_sub, float32)
+SSEF_SCALAR_FAST(mulss, float32_mul, float32)
+SSEF_SCALAR_FAST(divss, float32_div, float32)
 
 const TCGHelperInfo helper_info_ssef_scalar = {
     .func = (void *)helper_ssef_scalar, .name = "ssef_scalar",
