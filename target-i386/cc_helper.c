@@ -177,10 +177,30 @@ static const CCFamilyFn cc_families[] = {
     cc_all_bmilg,
 };
 
+/* CF and OF of a rotate from its result (see CC_OP_ROT in cpu.h). */
+static uint32_t cc_rot_cf_of(uint64_t res, int op)
+{
+    int bits = 8 << ((op >> CC_OP_ROT_SIZE_SHIFT) & 3);
+    uint64_t msb = (res >> (bits - 1)) & 1, cf, of;
+
+    if (op & CC_OP_ROT_RIGHT) {
+        cf = msb;
+        of = msb ^ ((res >> (bits - 2)) & 1);
+    } else {
+        cf = res & 1;
+        of = msb ^ cf;
+    }
+    return (cf ? CC_C : 0) | (of ? CC_O : 0);
+}
+
 uint32_t cc_compute_all(uint64_t dst, uint64_t src, uint64_t src2, int op)
 {
     CCArgs c;
 
+    if (op & CC_OP_ROT) {
+        return (cc_compute_all(dst, src, 0, op & CC_OP_BASE_MASK) &
+                ~(uint32_t)(CC_C | CC_O)) | cc_rot_cf_of(src2, op);
+    }
     if (op >= CC_OP_MULB && op <= CC_OP_BMILGQ) {
         c.dst = dst;
         c.src = src;

@@ -129,6 +129,18 @@ typedef enum CCOp {
     CC_OP_NB,
 } CCOp;
 
+/*
+ * A rotate on top of another op's flags, so rotates (which change only
+ * CF and OF) need not materialise the flags before them: cc_op = base |
+ * CC_OP_ROT | (ror ? CC_OP_ROT_RIGHT : 0) | ot << CC_OP_ROT_SIZE_SHIFT,
+ * cc_src2 = the rotated result (CF and OF come from it), the other flags
+ * from base and cc_dst/cc_src.  base never keeps anything in cc_src2.
+ */
+#define CC_OP_ROT             0x100
+#define CC_OP_ROT_RIGHT       0x200
+#define CC_OP_ROT_SIZE_SHIFT  10
+#define CC_OP_BASE_MASK       0xff
+
 /* The op of a sized family for an operand size (MO_8..MO_64). */
 #define CC_OP_SIZED(base, ot) ((CCOp)((base) + (ot)))
 

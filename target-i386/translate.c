@@ -743,6 +743,9 @@ enum { X86_USES_DST = 1, X86_USES_SRC = 2, X86_USES_SRC2 = 4 };
 
 static uint8_t x86_cc_uses(CCOp op)
 {
+    if (op & CC_OP_ROT) {
+        return x86_cc_uses((CCOp)(op & CC_OP_BASE_MASK)) | X86_USES_SRC2;
+    }
     if (op == CC_OP_DYNAMIC) {
         return X86_USES_DST | X86_USES_SRC | X86_USES_SRC2;
     }
@@ -916,6 +919,15 @@ static X86CC x86_prepare_cc_pos(DisasContext *s, int cc)
     MemOp ot;
     TCGv_i64 t, u;
 
+    if ((op & CC_OP_ROT) && (cc == 2 || cc == 4 || cc == 5)) {
+        /* ZF, SF, PF: the rotate kept the base op's */
+        X86CC c;
+
+        s->cc_op = (CCOp)(op & CC_OP_BASE_MASK);
+        c = x86_prepare_cc_pos(s, cc);
+        s->cc_op = op;
+        return c;
+    }
     if (op == CC_OP_EFLAGS) {
         return x86_cc_from_flags(cpu_cc_src, cc);
     }
