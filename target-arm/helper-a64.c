@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "qemu/atomic-sized.h"
 #include "user/guest-mem.h"
 #include "internals.h"
 
@@ -129,43 +130,7 @@ static void helper_set_fpsr(CPUARMState *env, uint64_t val)
 }
 DEF_HELPER_INFO(set_fpsr, TCG_CALL_NO_RWG, TCG_CALL_VOID, 2, P, I64);
 
-
 /* ------------------------------------------------- exclusives, atomics */
-
-static bool cmpxchg_sized(void *p, unsigned size_log, uint64_t *expected,
-                          uint64_t desired)
-{
-    switch (size_log) {
-    case 0: {
-        uint8_t e = *expected;
-        bool ok = __atomic_compare_exchange_n((uint8_t *)p, &e, desired, false,
-                                              __ATOMIC_SEQ_CST,
-                                              __ATOMIC_SEQ_CST);
-        *expected = e;
-        return ok;
-    }
-    case 1: {
-        uint16_t e = *expected;
-        bool ok = __atomic_compare_exchange_n((uint16_t *)p, &e, desired,
-                                              false, __ATOMIC_SEQ_CST,
-                                              __ATOMIC_SEQ_CST);
-        *expected = e;
-        return ok;
-    }
-    case 2: {
-        uint32_t e = *expected;
-        bool ok = __atomic_compare_exchange_n((uint32_t *)p, &e, desired,
-                                              false, __ATOMIC_SEQ_CST,
-                                              __ATOMIC_SEQ_CST);
-        *expected = e;
-        return ok;
-    }
-    default:
-        return __atomic_compare_exchange_n((uint64_t *)p, expected, desired,
-                                           false, __ATOMIC_SEQ_CST,
-                                           __ATOMIC_SEQ_CST);
-    }
-}
 
 /* A 16-byte compare-and-swap; lo and hi get the old value. */
 static bool cmpxchg16(void *p, uint64_t *lo, uint64_t *hi, uint64_t nlo,
@@ -209,7 +174,7 @@ static uint64_t helper_exclusive_store(CPUARMState *env, uint64_t addr,
     }
     env->exclusive_addr = -1;
     p = check_access(env, addr, 1u << size_log, PAGE_WRITE, GETPC());
-    ok = cmpxchg_sized(p, size_log, &expected, val);
+    ok = atomic_cmpxchg_sized(p, size_log, &expected, val);
     return !ok;
 }
 DEF_HELPER_INFO(exclusive_store, 0, I64, 4, P, I64, I64, I64);
@@ -272,7 +237,7 @@ static uint64_t helper_atomic_op(CPUARMState *env, uint64_t addr,
         default: new = val; break;
         }
         new &= mask;
-    } while (!cmpxchg_sized(p, size_log, &old, new));
+    } while (!atomic_cmpxchg_sized(p, size_log, &old, new));
     return old & mask;
 }
 DEF_HELPER_INFO(atomic_op, 0, I64, 4, P, I64, I64, I64);
@@ -285,7 +250,7 @@ static uint64_t helper_cas(CPUARMState *env, uint64_t addr, uint64_t cmp,
                            GETPC());
     uint64_t expected = cmp & mask;
 
-    cmpxchg_sized(p, size_log, &expected, new & mask);
+    atomic_cmpxchg_sized(p, size_log, &expected, new & mask);
     return expected & mask;
 }
 DEF_HELPER_INFO(cas, 0, I64, 5, P, I64, I64, I64, I64);
@@ -305,7 +270,7 @@ static void helper_casp(CPUARMState *env, uint64_t addr, uint64_t desc)
     }
     if (size_log == 2) {
         uint64_t e = (uint32_t)s0 | (s1 << 32);
-        cmpxchg_sized(p, 3, &e, (uint32_t)t0 | (t1 << 32));
+        atomic_cmpxchg_sized(p, 3, &e, (uint32_t)t0 | (t1 << 32));
         if (rs != 31) {
             x[rs] = (uint32_t)e;
             if (rs + 1 != 31) {

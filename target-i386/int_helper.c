@@ -22,6 +22,7 @@
 
 #include "user/guest-mem.h"
 #include "cpu.h"
+#include "qemu/atomic-sized.h"
 
 #define DEF_HELPER_INFO(NM, fl, rt, n, ...)                                \
     const TCGHelperInfo helper_info_##NM = {                               \
@@ -387,39 +388,6 @@ DEF_HELPER_INFO(int_rcx_flags, TCG_CALL_NO_RWG_SE, I64, 3, I64, I64, I64);
 
 /* ------------------------------------------------------------ atomics */
 
-static bool int_cas(void *p, unsigned ot, uint64_t *expected, uint64_t desired)
-{
-    switch (ot) {
-    case 0: {
-        uint8_t e = *expected;
-        bool ok = __atomic_compare_exchange_n((uint8_t *)p, &e, desired, false,
-                                              __ATOMIC_SEQ_CST,
-                                              __ATOMIC_SEQ_CST);
-        *expected = e;
-        return ok;
-    }
-    case 1: {
-        uint16_t e = *expected;
-        bool ok = __atomic_compare_exchange_n((uint16_t *)p, &e, desired,
-                                              false, __ATOMIC_SEQ_CST,
-                                              __ATOMIC_SEQ_CST);
-        *expected = e;
-        return ok;
-    }
-    case 2: {
-        uint32_t e = *expected;
-        bool ok = __atomic_compare_exchange_n((uint32_t *)p, &e, desired,
-                                              false, __ATOMIC_SEQ_CST,
-                                              __ATOMIC_SEQ_CST);
-        *expected = e;
-        return ok;
-    }
-    default:
-        return __atomic_compare_exchange_n((uint64_t *)p, expected, desired,
-                                           false, __ATOMIC_SEQ_CST,
-                                           __ATOMIC_SEQ_CST);
-    }
-}
 
 static uint64_t int_atomic_load(void *p, unsigned ot)
 {
@@ -441,7 +409,7 @@ static uint64_t helper_int_cmpxchg(CPUX86State *env, uint64_t addr,
                          GETPC());
     uint64_t expected = cmp & mask;
 
-    int_cas(p, ot & 3, &expected, new & mask);
+    atomic_cmpxchg_sized(p, ot & 3, &expected, new & mask);
     return expected & mask;
 }
 DEF_HELPER_INFO(int_cmpxchg, 0, I64, 5, P, I64, I64, I64, I64);
@@ -464,7 +432,7 @@ static uint64_t helper_int_rmw(CPUX86State *env, uint64_t addr, uint64_t val,
         case INT_RMW_AND: new = old & val; break;
         default: new = old ^ val; break;
         }
-    } while (!int_cas(p, ot, &old, new & mask));
+    } while (!atomic_cmpxchg_sized(p, ot, &old, new & mask));
     return old & mask;
 }
 DEF_HELPER_INFO(int_rmw, 0, I64, 4, P, I64, I64, I64);
@@ -518,7 +486,8 @@ static uint64_t helper_int_cmpxchg_wide(CPUX86State *env, uint64_t addr,
     } else {
         uint64_t e = (uint32_t)r[R_EAX] | (r[R_EDX] << 32);
         void *p = int_access(env, addr, 8, PAGE_READ | PAGE_WRITE, GETPC());
-        ok = int_cas(p, 3, &e, (uint32_t)r[R_EBX] | (r[R_ECX] << 32));
+        ok = atomic_cmpxchg_sized(p, 3, &e,
+                                  (uint32_t)r[R_EBX] | (r[R_ECX] << 32));
         if (!ok) {
             /* a 32-bit write zero-extends in 64-bit mode; harmless in
              * 32-bit mode, where the upper halves are always zero */
