@@ -18,12 +18,7 @@
 #include "qemu/atomic-sized.h"
 #include "user/guest-mem.h"
 #include "internals.h"
-
-#define DEF_HELPER_INFO(NM, fl, rt, n, ...)                                \
-    const TCGHelperInfo helper_info_##NM = {                               \
-        .func = (void *)helper_##NM, .name = #NM, .flags = (fl),           \
-        .ret = (rt), .nargs = (n), .args = { __VA_ARGS__ },                \
-    }
+#include "tcg/helper-info.h"
 
 #define P   TCG_CALL_PTR
 #define I64 TCG_CALL_I64
@@ -132,29 +127,6 @@ DEF_HELPER_INFO(set_fpsr, TCG_CALL_NO_RWG, TCG_CALL_VOID, 2, P, I64);
 
 /* ------------------------------------------------- exclusives, atomics */
 
-/* A 16-byte compare-and-swap; lo and hi get the old value. */
-static bool cmpxchg16(void *p, uint64_t *lo, uint64_t *hi, uint64_t nlo,
-                      uint64_t nhi)
-{
-#if defined(__x86_64__)
-    bool ok;
-    __asm__ volatile("lock cmpxchg16b %1"
-                     : "=@ccz"(ok), "+m"(*(volatile __int128 *)p),
-                       "+a"(*lo), "+d"(*hi)
-                     : "b"(nlo), "c"(nhi)
-                     : "memory");
-    return ok;
-#else
-    __int128 e = ((unsigned __int128)*hi << 64) | *lo;
-    __int128 n = ((unsigned __int128)nhi << 64) | nlo;
-    bool ok = __atomic_compare_exchange_n((__int128 *)p, &e, n, false,
-                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-    *lo = (uint64_t)e;
-    *hi = (uint64_t)((unsigned __int128)e >> 64);
-    return ok;
-#endif
-}
-
 /*
  * STXR: succeed (0) only if the monitor holds addr and memory still has
  * the value LDXR saw; the compare-and-swap makes the pair atomic with
@@ -191,7 +163,7 @@ static uint64_t helper_exclusive_store_pair(CPUARMState *env, uint64_t addr,
     }
     env->exclusive_addr = -1;
     p = check_access(env, addr, 16, PAGE_WRITE, GETPC());
-    return !cmpxchg16(p, &elo, &ehi, lo, hi);
+    return !atomic_cmpxchg16(p, &elo, &ehi, lo, hi);
 }
 DEF_HELPER_INFO(exclusive_store_pair, 0, I64, 4, P, I64, I64, I64);
 
@@ -278,7 +250,7 @@ static void helper_casp(CPUARMState *env, uint64_t addr, uint64_t desc)
             }
         }
     } else {
-        cmpxchg16(p, &s0, &s1, t0, t1);
+        atomic_cmpxchg16(p, &s0, &s1, t0, t1);
         if (rs != 31) {
             x[rs] = s0;
             if (rs + 1 != 31) {

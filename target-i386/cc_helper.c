@@ -6,6 +6,7 @@
  * taking the operand width, picked from a table by cc_op.
  */
 #include "cpu.h"
+#include "tcg/helper-info.h"
 
 /* Operands of one flags computation: the low `bits` bits count. */
 typedef struct CCArgs {
@@ -266,12 +267,6 @@ void cpu_load_eflags(CPUX86State *env, uint32_t v, uint32_t update_mask)
 }
 
 /* ------------------------------------------------- helpers for TCG */
-
-#define DEF_HELPER_INFO(NM, fl, rt, n, ...)                                \
-    const TCGHelperInfo helper_info_##NM = {                               \
-        .func = (void *)helper_##NM, .name = #NM, .flags = (fl),           \
-        .ret = (rt), .nargs = (n), .args = { __VA_ARGS__ },                \
-    }
 
 #define P   TCG_CALL_PTR
 #define I64 TCG_CALL_I64

@@ -23,12 +23,7 @@
 #include "user/guest-mem.h"
 #include "cpu.h"
 #include "qemu/atomic-sized.h"
-
-#define DEF_HELPER_INFO(NM, fl, rt, n, ...)                                \
-    const TCGHelperInfo helper_info_##NM = {                               \
-        .func = (void *)helper_##NM, .name = #NM, .flags = (fl),           \
-        .ret = (rt), .nargs = (n), .args = { __VA_ARGS__ },                \
-    }
+#include "tcg/helper-info.h"
 
 #define P   TCG_CALL_PTR
 #define I64 TCG_CALL_I64
@@ -437,28 +432,6 @@ static uint64_t helper_int_rmw(CPUX86State *env, uint64_t addr, uint64_t val,
 }
 DEF_HELPER_INFO(int_rmw, 0, I64, 4, P, I64, I64, I64);
 
-static bool int_cas16(void *p, uint64_t *lo, uint64_t *hi, uint64_t nlo,
-                      uint64_t nhi)
-{
-#if defined(__x86_64__)
-    bool ok;
-    __asm__ volatile("lock cmpxchg16b %1"
-                     : "=@ccz"(ok), "+m"(*(volatile __int128 *)p),
-                       "+a"(*lo), "+d"(*hi)
-                     : "b"(nlo), "c"(nhi)
-                     : "memory");
-    return ok;
-#else
-    __int128 e = ((unsigned __int128)*hi << 64) | *lo;
-    __int128 n = ((unsigned __int128)nhi << 64) | nlo;
-    bool ok = __atomic_compare_exchange_n((__int128 *)p, &e, n, false,
-                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-    *lo = (uint64_t)e;
-    *hi = (uint64_t)((unsigned __int128)e >> 64);
-    return ok;
-#endif
-}
-
 /*
  * CMPXCHG8B (wide = 0) / CMPXCHG16B (wide = 1): EDX:EAX against memory,
  * ECX:EBX stored on success; returns ZF (1 = stored).
@@ -478,7 +451,7 @@ static uint64_t helper_int_cmpxchg_wide(CPUX86State *env, uint64_t addr,
             cpu_raise_exception(env_cpu(env), EXCP0D_GPF, GETPC());
         }
         p = int_access(env, addr, 16, PAGE_READ | PAGE_WRITE, GETPC());
-        ok = int_cas16(p, &lo, &hi, r[R_EBX], r[R_ECX]);
+        ok = atomic_cmpxchg16(p, &lo, &hi, r[R_EBX], r[R_ECX]);
         if (!ok) {
             r[R_EAX] = lo;
             r[R_EDX] = hi;

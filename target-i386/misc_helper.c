@@ -6,12 +6,7 @@
  */
 #include "user/guest-mem.h"
 #include "cpu.h"
-
-#define DEF_HELPER_INFO(NM, fl, rt, n, ...)                                \
-    const TCGHelperInfo helper_info_##NM = {                               \
-        .func = (void *)helper_##NM, .name = #NM, .flags = (fl),           \
-        .ret = (rt), .nargs = (n), .args = { __VA_ARGS__ },                \
-    }
+#include "tcg/helper-info.h"
 
 #define P   TCG_CALL_PTR
 #define I64 TCG_CALL_I64
