@@ -1086,9 +1086,10 @@ static void x86_brcond(X86CC c, TCGLabel *l)
 void gen_jcc1(DisasContext *s, int b, TCGLabel *l)
 {
     CCOp entry = s->cc_op_entry;
+    CCOp base = (CCOp)(entry & CC_OP_BASE_MASK);
 
-    if (s->cc_op == CC_OP_DYNAMIC && entry >= CC_OP_EFLAGS &&
-        entry <= CC_OP_BMILGQ) {
+    if (s->cc_op == CC_OP_DYNAMIC && base >= CC_OP_EFLAGS &&
+        base <= CC_OP_BMILGQ) {
         TCGLabel *slow = gen_new_label(), *done = gen_new_label();
 
         tcg_gen_brcondi_i32(TCG_COND_NE, cpu_cc_op, entry, slow);

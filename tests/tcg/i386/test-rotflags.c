@@ -30,6 +30,37 @@ ROT_CASE(rorrol_z, "ror $7, %0\n\trol $2, %0", "setz")
 ROT_CASE(rorrol_c, "ror $7, %0\n\trol $2, %0", "setc")
 ROT_CASE(rorror_o, "ror $1, %0\n\tror $1, %0", "seto")
 
+/*
+ * The rotate first in a TB (after a jump), reached after sub or after
+ * add or adc: the translator assumes the op it saw at translation and
+ * must take the general path for the others.
+ */
+#define ROT_JOIN_CASE(NAME, ROT, SET)                                       \
+static unsigned NAME(unsigned a, unsigned b, unsigned which)                \
+{                                                                           \
+    unsigned r;                                                             \
+    unsigned char c;                                                        \
+                                                                            \
+    __asm__ volatile("cmp $1, %3\n\t"                                       \
+                     "je 2f\n\t"                                            \
+                     "ja 3f\n\t"                                            \
+                     "sub %2, %0\n\t"                                       \
+                     "jmp 1f\n"                                             \
+                     "2:\tadd %2, %0\n\t"                                   \
+                     "jmp 1f\n"                                             \
+                     "3:\tstc\n\t"                                          \
+                     "adc %2, %0\n"                                         \
+                     "1:\t" ROT "\n\t" SET " %1"                            \
+                     : "=r"(r), "=q"(c) : "r"(b), "r"(which), "0"(a)        \
+                     : "cc");                                               \
+    return r * 2 + c;                                                       \
+}
+
+ROT_JOIN_CASE(join_z, "rol $3, %0", "setz")
+ROT_JOIN_CASE(join_s, "ror $5, %0", "sets")
+ROT_JOIN_CASE(join_c, "rol $3, %0", "setc")
+ROT_JOIN_CASE(join_o, "ror $1, %0", "seto")
+
 void test_rot_flags(void)
 {
     static const struct {
@@ -55,4 +86,25 @@ void test_rot_flags(void)
                 printf("%s %08x,%08x -> %08x %u\n", cases[i].name, v[x], v[y],
                        r >> 1, r & 1);
             }
+    {
+        static const struct {
+            const char *name;
+            unsigned (*fn)(unsigned, unsigned, unsigned);
+        } joins[] = {
+            { "rol3;setz", join_z }, { "ror5;sets", join_s },
+            { "rol3;setc", join_c }, { "ror1;seto", join_o },
+        };
+        static const char *const before[3] = { "sub", "add", "stc;adc" };
+
+        /* each order of first use: the first call fixes the assumption */
+        for (int i = 0; i < N_ELEM(joins); i++)
+            for (int w = 0; w < 3; w++)
+                for (int x = 0; x < N_ELEM(v); x++)
+                    for (int y = 0; y < N_ELEM(v); y += 2) {
+                        unsigned r = joins[i].fn(v[x], v[y], (w + i) % 3);
+                        printf("%s;jmp;%s %08x,%08x -> %08x %u\n",
+                               before[(w + i) % 3], joins[i].name, v[x], v[y],
+                               r >> 1, r & 1);
+                    }
+    }
 }
