@@ -180,6 +180,35 @@ static void helper_int_div(CPUX86State *env, uint64_t src, uint64_t desc)
         *rdx = r;
         return;
     }
+    if (ot < 3) {
+        /* the dividend has at most 64 bits: 64-bit arithmetic suffices */
+        uint64_t n64 = ot == 0 ? *rax & 0xffff
+                     : ((*rdx & mask) << bits) | (*rax & mask);
+
+        if (!sign) {
+            q = n64 / src;
+            r = n64 % src;
+            if (q > mask) {
+                int_divide_error(env, GETPC());
+            }
+        } else {
+            unsigned sh = 64 - 2 * bits;
+            int64_t sn = (int64_t)(n64 << sh) >> sh;
+            int64_t d = (int64_t)(src << (64 - bits)) >> (64 - bits);
+            int64_t sq, lim = (int64_t)(mask >> 1);
+
+            if (d == -1 && sn == INT64_MIN) {
+                int_divide_error(env, GETPC());
+            }
+            sq = sn / d;
+            if (sq > lim || sq < -lim - 1) {
+                int_divide_error(env, GETPC());
+            }
+            q = (uint64_t)sq & mask;
+            r = (uint64_t)(sn % d) & mask;
+        }
+        goto store;
+    }
     if (ot == 0) {
         n = *rax & 0xffff;
     } else if (ot == 3) {
@@ -215,6 +244,7 @@ static void helper_int_div(CPUX86State *env, uint64_t src, uint64_t desc)
         q = (uint64_t)sq & mask;
         r = (uint64_t)sr & mask;
     }
+store:
     switch (ot) {
     case 0:
         *rax = (*rax & ~0xffffull) | (r << 8) | q;
