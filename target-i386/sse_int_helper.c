@@ -949,40 +949,46 @@ static uint64_t h_pcmpstr(CPUX86State *env, uint64_t a, uint64_t b,
     unsigned imm = IMM(desc), aux = AUX(desc);
     int fmt = imm & 3, n = imm & 1 ? 8 : 16, la, lb, i, j;
     unsigned res = 0, cc;
+    int ea[16], eb[16];
 
     vget(env, a, &A, 16);
     vget(env, b, &B, 16);
+    /* the elements once, as ints (the loops below are quadratic) */
+    for (i = 0; i < n; i++) {
+        ea[i] = str_elem(&A, i, fmt);
+        eb[i] = str_elem(&B, i, fmt);
+    }
     if (aux & 1) {
         la = str_len_explicit(rax, aux & 2, n);
         lb = str_len_explicit(rdx, aux & 2, n);
     } else {
-        for (la = 0; la < n && str_elem(&A, la, fmt); la++) {
+        for (la = 0; la < n && ea[la]; la++) {
         }
-        for (lb = 0; lb < n && str_elem(&B, lb, fmt); lb++) {
+        for (lb = 0; lb < n && eb[lb]; lb++) {
         }
     }
     for (i = 0; i < n; i++) {
-        int bi = str_elem(&B, i, fmt);
+        int bi = eb[i];
         bool r = false;
         switch ((imm >> 2) & 3) {
         case 0:   /* equal any */
             for (j = 0; j < la && i < lb && !r; j++) {
-                r = str_elem(&A, j, fmt) == bi;
+                r = ea[j] == bi;
             }
             break;
         case 1:   /* ranges: pairs of a bound b */
             for (j = 0; j + 1 < la && i < lb && !r; j += 2) {
-                r = str_elem(&A, j, fmt) <= bi && bi <= str_elem(&A, j + 1, fmt);
+                r = ea[j] <= bi && bi <= ea[j + 1];
             }
             break;
         case 2:   /* equal each */
-            r = i < la && i < lb ? str_elem(&A, i, fmt) == bi
+            r = i < la && i < lb ? ea[i] == bi
                                  : i >= la && i >= lb;
             break;
         default:  /* equal ordered: a occurs in b at i */
             r = true;
             for (j = 0; j < n - i && j < la && r; j++) {
-                r = i + j < lb && str_elem(&A, j, fmt) == str_elem(&B, i + j, fmt);
+                r = i + j < lb && ea[j] == eb[i + j];
             }
             break;
         }
