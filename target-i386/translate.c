@@ -191,13 +191,13 @@ enum { X86_LA_OTHER, X86_LA_NEUTRAL, X86_LA_KILL };
 static int x86_lookahead_step(DisasContext *s, uint64_t *a)
 {
     uint64_t p = *a;
-    bool rexw = false, o16 = false;
+    bool rexw = false;
     int b, modrm, i, grp;
 
     for (i = 0; i < 3; i++) {
         b = x86_code_byte_at(p);
         if (b == 0x66) {
-            o16 = true;
+            /* operand size does not change which flags are written */
         } else if (s->code64 && (b & 0xf0) == 0x40) {
             rexw = (b & 8) != 0;
         } else {
@@ -245,7 +245,6 @@ static int x86_lookahead_step(DisasContext *s, uint64_t *a)
     default:
         break;
     }
-    (void)o16;
     return X86_LA_OTHER;
 }
 
