@@ -22,7 +22,7 @@ I386_TEST_SRCS = test-common.c test-alu.c test-forms.c test-bitops.c test-misc.c
 	test-string.c test-x87.c test-sse.c test-sse4.c test-exc.c \
 	test-smc.c test-rotflags.c
 I386_TEST_SRCS32 = test-i386.c test-bcd.c test-seg.c $(I386_TEST_SRCS)
-I386_TEST_SRCS64 = test-x86_64.c $(I386_TEST_SRCS)
+I386_TEST_SRCS64 = test-x86_64.c test-gdt64.c $(I386_TEST_SRCS)
 # AVX2/FMA/F16C only in test-x86_64 (compiled apart with those flags).
 I386_TEST_AVX_FLAGS = -mavx2 -mfma -mf16c -mbmi -mbmi2
 

@@ -12,7 +12,7 @@ static const struct section sections[] = {
     { "x87_random", test_x87_random }, { "x87_trans", test_x87_trans },
     { "x87_env", test_x87_env }, { "mmx", test_mmx }, { "sse_fp", test_sse_fp },
     { "sse_int", test_sse_int }, { "sse_random", test_sse_random }, { "sse4", test_sse4 },
-    { "sse42_aes", test_sse42_aes }, { "avx", test_avx }, { "exc", test_exc },
+    { "sse42_aes", test_sse42_aes }, { "avx", test_avx }, { "gdt64", test_gdt64 }, { "exc", test_exc },
     { "smc", test_smc },
 };
 

@@ -94,6 +94,7 @@ void test_string(void);
 void test_jcc(void);
 void test_cc_after(void);
 void test_rot_flags(void);
+void test_gdt64(void);
 void test_bcd(void);
 void test_x87(void);
 void test_x87_trans(void);
