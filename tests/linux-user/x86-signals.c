@@ -153,6 +153,67 @@ static void fp_state(void)
     printf("xmm1 %g xmm2 %.5f\n", b, c);
 }
 
+/*
+ * A handler that edits the saved x87 control/status word: on return the
+ * edited values must be in force (on i386 the kernel takes the x87 part
+ * from the frame's FSAVE header), so the unmasked #MF does not repeat.
+ */
+static int x87_fpe_count;
+
+static void x87_fpe_handler(int sig, siginfo_t *si, void *p)
+{
+    ucontext_t *uc = p;
+    struct _libc_fpstate *f = uc->uc_mcontext.fpregs;
+
+    x87_fpe_count++;
+#ifdef __x86_64__
+    printf("x87 #MF: sig %d code %d cw %04x sw %04x\n", sig, si->si_code,
+           f->cwd, f->swd & 0xbfff);
+    f->cwd |= 0x3f;
+    f->swd &= ~0x80bf;
+#else
+    printf("x87 #MF: sig %d code %d cw %04lx sw %04lx\n", sig, si->si_code,
+           f->cw & 0xffff, f->sw & 0xbfff);
+    f->cw |= 0x3f;
+    f->sw &= ~0x80bf;
+#endif
+    if (x87_fpe_count > 3) {
+        printf("x87 #MF repeats\n");
+        _exit(1);
+    }
+}
+
+static void empty_handler(int sig)
+{
+    (void)sig;
+}
+
+static void x87_across_signals(void)
+{
+    struct sigaction sa, old;
+    unsigned short cw = 0x037b, sw;
+    unsigned long long mm = 0x1122334455667788ull, back = 0;
+    long double r;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = x87_fpe_handler;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGFPE, &sa, &old);
+    __asm__ volatile("fninit\n\tfldcw %2\n\tfld1\n\tfldz\n\tfdivrp\n\t"
+                     "fwait\n\tfnstsw %1\n\tfstpt %0"
+                     : "=m"(r), "=m"(sw) : "m"(cw));
+    printf("after the handler: sw %04x inf %d, %d signal(s)\n", sw & 0xbfff,
+           r > 1e4000L, x87_fpe_count);
+    sigaction(SIGFPE, &old, NULL);
+
+    /* An MMX value left after EMMS is register state a signal keeps. */
+    signal(SIGUSR1, empty_handler);
+    __asm__ volatile("movq %0, %%mm0\n\temms" : : "m"(mm));
+    kill(getpid(), SIGUSR1);
+    __asm__ volatile("movq %%mm0, %0\n\temms" : "=m"(back));
+    printf("mm0 after EMMS and a signal: %016llx\n", back);
+}
+
 int main(void)
 {
     struct sigaction sa;
@@ -168,6 +229,7 @@ int main(void)
     }
     faults();
     fp_state();
+    x87_across_signals();
     printf("done\n");
     return 0;
 }
