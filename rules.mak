@@ -24,7 +24,7 @@ BENCH_CMDS =       # commands that print benchmark figures
 # Target-independent archives every binary links; fragments add theirs.
 TARGET_LIBS = libtcg.a
 
-FRAGMENTS = util fpu tcg exec block linux-user softmmu tests
+FRAGMENTS = util fpu tcg exec block linux-user softmmu hw tests
 include $(wildcard $(patsubst %,$(SRC_PATH)/%/build.mk,$(FRAGMENTS)))
 
 # Per-target binaries.  target-<base>/build.mk sets target-<base>-obj
