@@ -177,9 +177,9 @@ u128 fpu_parts_convert(const FloatFmt *f, FloatParts p, FloatStatus *s)
 
 /*
  * To binary16, IEEE or ARM alternative half precision.  AHP has no
- * infinity or NaN: as in the ARM pseudocode, a NaN becomes zero and an
- * infinity or an overflow the largest value, all as invalid operations
- * without overflow or inexact.
+ * infinity or NaN: as in the ARM pseudocode, a NaN becomes a zero of its
+ * sign and an infinity or an overflow the largest value, all as invalid
+ * operations without overflow or inexact.
  */
 float16 fpu_parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
 {
@@ -188,7 +188,7 @@ float16 fpu_parts_to_float16(FloatParts p, bool ieee, FloatStatus *s)
     }
     if (is_nan(&p)) {
         float_raise(s, float_flag_invalid);
-        return 0;
+        return p.sign ? 0x8000 : 0;         /* FPZero(sign) */
     }
     if (p.cls == FC_INF) {
         float_raise(s, float_flag_invalid);

@@ -211,6 +211,9 @@ static void test_half(void)
     T(&g, s, float32_to_float16(0x7f800000, false, s), 0x7fff, IV);
     T(&g, s, float32_to_float16(0xff800000, false, s), 0xffff, IV);
     T(&g, s, float32_to_float16(0x7fc00000, false, s), 0x0000, IV);
+    /* FPConvert: a NaN to AHP is FPZero(sign) */
+    T(&g, s, float32_to_float16(0xffc00000, false, s), 0x8000, IV);
+    T(&g, s, float64_to_float16(0xfff8000000000000ull, false, s), 0x8000, IV);
     T(&g, s, float32_to_float16(0x49742400, false, s), 0x7fff, IV); /* 1e6 */
     /* 2^-24 is the smallest subnormal, exact */
     T(&g, s, float32_to_float16(0x33800000, true, s), 0x0001, 0);
