@@ -433,9 +433,13 @@ abi_long target_mprotect(abi_ulong start, abi_ulong len, int prot)
 
             nf = page_prot_flags(prot);
             hp = host_prot(prot);
-            if ((old & PAGE_EXEC) && !(nf & PAGE_EXEC)) {
+            if ((old ^ nf) & PAGE_EXEC) {
+                /* Translated under the old permission: losing EXEC must
+                 * stop the code, gaining it must drop the TB that
+                 * raised the fetch fault. */
                 tb_invalidate_phys_page(p);
-            } else if ((nf & PAGE_WRITE) && tb_page_has_code(p)) {
+            }
+            if ((nf & PAGE_WRITE) && tb_page_has_code(p)) {
                 /* Still holds code: keep the host copy read-only. */
                 nf |= PAGE_WRITE_ORG;
                 hp &= ~PROT_WRITE;
