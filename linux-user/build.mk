@@ -30,15 +30,30 @@ linux-user-aarch64-obj = \
 linux-user-x86-common-obj = \
 	linux-user/x86-common/cpu_loop.c \
 	linux-user/x86-common/fpframe.c \
-	linux-user/x86-common/tls.c
+	linux-user/x86-common/tls.c \
+	linux-user/x86-common/vdso.c \
+	linux-user/x86-common/vdso-elf.c
 
 linux-user-x86_64-obj = $(linux-user-x86-common-obj) \
 	linux-user/x86_64/signal.c \
 	linux-user/x86_64/syscall64.c
 
 linux-user-i386-obj = $(linux-user-x86-common-obj) \
+	linux-user/syscall32-common.c \
+	linux-user/syscall32-ipc.c \
 	linux-user/i386/signal.c \
-	linux-user/i386/syscall32.c
+	linux-user/i386/syscall32.c \
+	linux-user/i386/vm86.c
+
+# 32-bit ARM (EABI): the shared 32-bit layer and the ARM frames, loop,
+# vectors page and ARM-only calls.
+linux-user-arm-obj = \
+	linux-user/syscall32-common.c \
+	linux-user/syscall32-ipc.c \
+	linux-user/arm/cpu_loop.c \
+	linux-user/arm/kuser.c \
+	linux-user/arm/signal.c \
+	linux-user/arm/syscall-arm.c
 
 linux-user-obj = $(linux-user-generic-obj) \
 	$(linux-user-$(TARGET_$(t)_ARCH)-obj)

@@ -41,7 +41,17 @@
 #define MAX_PHNUM 512               /* more program headers than any toolchain makes */
 #define STACK_GUARD_GAP (256u << 20)
 
+/* Target hooks of target_elf.h, when the target has them. */
+#ifndef ELF_PLATFORM_OF
+#define ELF_PLATFORM_OF(env) ELF_PLATFORM     /* AT_PLATFORM */
+#endif
+
 ImageInfo *global_image;
+
+#ifdef TARGET_HAS_VDSO
+/* The target's vDSO (target_vdso_map()): AT_SYSINFO_EHDR, AT_SYSINFO. */
+static uint64_t vdso_ehdr, vdso_sysinfo;
+#endif
 
 static void load_error(const char *file, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -206,6 +216,18 @@ static bool elf_open(ElfFile *ef, const char *path, const char *shown)
                    ELF_MACHINE_NAME, ELF_MACHINE);
         goto fail;
     }
+#ifdef ELF_CHECK_FLAGS
+    {
+        /* The target's ABI variants (ARM: EABI only). */
+        const char *why = ELF_CHECK_FLAGS(ef->eh.e_flags);
+
+        if (why) {
+            load_error(shown, "%s (e_flags 0x%x)", why,
+                       (unsigned)ef->eh.e_flags);
+            goto fail;
+        }
+    }
+#endif
     if (ef->eh.e_type != ET_EXEC && ef->eh.e_type != ET_DYN) {
         load_error(shown, "ELF type %u is not an executable", ef->eh.e_type);
         goto fail;
@@ -575,7 +597,8 @@ static bool setup_stack(const char *filename, char **argv, char **envp,
         argp[i] = push_bytes(&sb, argv[i], strlen(argv[i]) + 1);
     }
     info->arg_start = sb.sp;
-    platform = push_bytes(&sb, ELF_PLATFORM, strlen(ELF_PLATFORM) + 1);
+    platform = push_bytes(&sb, ELF_PLATFORM_OF(env),
+                          strlen(ELF_PLATFORM_OF(env)) + 1);
     if (guest_random(rnd, sizeof(rnd), 0) != sizeof(rnd)) {
         for (i = 0; i < 16; i++) {
             rnd[i] = (uint8_t)(rand() ^ (getpid() >> (i % 8)));
@@ -586,6 +609,15 @@ static bool setup_stack(const char *filename, char **argv, char **envp,
     info->execfn = execfn;
 
 #define AUX(t, v) do { auxv[na++] = (t); auxv[na++] = (v); } while (0)
+#ifdef TARGET_HAS_VDSO
+    /* First, as the kernel's ARCH_DLINFO puts them. */
+    if (vdso_sysinfo) {
+        AUX(AT_SYSINFO, vdso_sysinfo);
+    }
+    if (vdso_ehdr) {
+        AUX(AT_SYSINFO_EHDR, vdso_ehdr);
+    }
+#endif
     AUX(AT_PHDR, info->phdr);
     AUX(AT_PHENT, info->phent);
     AUX(AT_PHNUM, info->phnum);
@@ -655,6 +687,12 @@ bool loader_exec(const char *filename, char **argv, char **envp,
 
     memset(info, 0, sizeof(*info));
     global_image = info;
+#ifdef ELF_MAP_SPECIAL_PAGES
+    /* Fixed pages of the ABI (ARM's vectors page), before anything else. */
+    if (!ELF_MAP_SPECIAL_PAGES(env)) {
+        return false;
+    }
+#endif
     if (!elf_open(&ef, filename, filename)) {
         return false;
     }
@@ -713,6 +751,9 @@ bool loader_exec(const char *filename, char **argv, char **envp,
         }
     }
 
+#ifdef TARGET_HAS_VDSO
+    vdso_ehdr = target_vdso_map(&vdso_sysinfo);
+#endif
     if (!setup_stack(filename, argv, envp, env, info)) {
         return false;
     }

@@ -674,9 +674,11 @@ bool do_syscall_file(CPUArchState *env, int num, abi_long *a, abi_long *ret)
     case TARGET_NR_syncfs:
         r = get_errno(syncfs(a[0]));
         break;
+#ifdef TARGET_NR_fadvise64                  /* ARM: arm_fadvise64_64 */
     case TARGET_NR_fadvise64:
         r = -posix_fadvise(a[0], a[1], a[2], a[3]);
         break;
+#endif
     case TARGET_NR_readahead:
         r = get_errno(readahead(a[0], a[1], a[2]));
         break;
@@ -872,9 +874,11 @@ bool do_syscall_file(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         }
         break;
     }
+#ifdef TARGET_NR_sync_file_range            /* ARM: sync_file_range2 */
     case TARGET_NR_sync_file_range:
         r = get_errno(sync_file_range(a[0], a[1], a[2], a[3]));
         break;
+#endif
     default:
         return false;
     }

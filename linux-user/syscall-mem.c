@@ -17,9 +17,11 @@ bool do_syscall_mem(CPUArchState *env, int num, abi_long *a, abi_long *ret)
     case TARGET_NR_brk:
         r = target_brk(a[0]);
         break;
+#ifdef TARGET_NR_mmap                       /* not in the ARM EABI table */
     case TARGET_NR_mmap:
         r = target_mmap(a[0], a[1], a[2], a[3], a[4], a[5]);
         break;
+#endif
     case TARGET_NR_munmap:
         r = target_munmap(a[0], a[1]);
         break;

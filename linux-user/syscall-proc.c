@@ -502,10 +502,12 @@ bool do_syscall_proc(CPUArchState *env, int num, abi_long *a, abi_long *ret)
         r = get_errno(prlimit(a[0], res, n, o));
         break;
     }
+#ifdef TARGET_NR_getrlimit                  /* not in the ARM EABI table */
     case TARGET_NR_getrlimit:
         p = lock_user(VERIFY_WRITE, a[1], 16);
         r = p ? get_errno(getrlimit(a[0], p)) : -EFAULT;
         break;
+#endif
     case TARGET_NR_setrlimit:
         p = lock_user(VERIFY_READ, a[1], 16);
         if (!p) {

@@ -85,7 +85,12 @@ static const StraceFmt strace_fmts[] = {
     { TARGET_NR_exit, "d" },
     { TARGET_NR_exit_group, "d" },
     { TARGET_NR_brk, "x" },
+#ifdef TARGET_NR_mmap
     { TARGET_NR_mmap, "xxxxdx" },
+#endif
+#ifdef TARGET_NR_mmap2
+    { TARGET_NR_mmap2, "xxxxdx" },
+#endif
     { TARGET_NR_munmap, "xx" },
     { TARGET_NR_mprotect, "xxx" },
     { TARGET_NR_mremap, "xxxxx" },
@@ -188,7 +193,14 @@ void print_syscall_ret(int num, abi_long ret)
 
     if (is_error(ret)) {
         fprintf(f, " = -1 errno=%d (%s)\n", (int)-ret, strerror(-ret));
-    } else if (num == TARGET_NR_mmap || num == TARGET_NR_brk ||
+    } else if (
+#ifdef TARGET_NR_mmap
+               num == TARGET_NR_mmap ||
+#endif
+#ifdef TARGET_NR_mmap2
+               num == TARGET_NR_mmap2 ||
+#endif
+               num == TARGET_NR_brk ||
                num == TARGET_NR_mremap) {
         fprintf(f, " = 0x%" PRIx64 "\n", (uint64_t)(abi_ulong)ret);
     } else {

@@ -275,8 +275,9 @@ void cpu_x86_update_hflags(CPUX86State *env)
         if (env->segs[R_SS].flags & DESC_B_MASK) {
             hf |= HF_SS32_MASK;
         }
-        if (env->segs[R_DS].base | env->segs[R_ES].base |
-            env->segs[R_SS].base) {
+        if ((env->segs[R_DS].base | env->segs[R_ES].base |
+             env->segs[R_SS].base) || (env->eflags & VM_MASK)) {
+            /* (vm86: a segment load needs no hflags update) */
             hf |= HF_ADDSEG_MASK;
         }
         if (!(env->eflags & VM_MASK)) {

@@ -181,9 +181,66 @@ static unsigned fps_env_size(bool data32)
     return data32 ? 28 : 14;
 }
 
+/*
+ * vm86 mode uses the real-address formats: no selectors, the
+ * instruction and operand pointers are linear addresses (CS << 4 + IP),
+ * their low 16 bits in one word and the rest from bit 12 of the next
+ * (FOP in bits 0-10 of the instruction pointer's).  FIP is kept as an
+ * offset in CS (taken as the current one), FDP as a linear address.
+ * Reserved bits: ones in the upper halves of the control, status and
+ * tag words of the 32-bit format, as in protected mode, zeros elsewhere.
+ */
+static void fps_store_env_real(CPUX86State *env, uint8_t *p, bool data32,
+                               uint16_t fsw, uint16_t ftw)
+{
+    uint32_t fip = env->segs[R_CS].base + env->fpip;
+    uint32_t fdp = env->fpdp, op = env->fpop & 0x7ff;
+
+    if (data32) {
+        st32(p, 0xffff0000u | env->fpuc);
+        st32(p + 4, 0xffff0000u | fsw);
+        st32(p + 8, 0xffff0000u | ftw);
+        st32(p + 12, fip & 0xffff);
+        st32(p + 16, op | (fip >> 16) << 12);
+        st32(p + 20, fdp & 0xffff);
+        st32(p + 24, (fdp >> 16) << 12);
+    } else {
+        st16(p, env->fpuc);
+        st16(p + 2, fsw);
+        st16(p + 4, ftw);
+        st16(p + 6, fip);
+        st16(p + 8, op | ((fip >> 16) & 0xf) << 12);
+        st16(p + 10, fdp);
+        st16(p + 12, ((fdp >> 16) & 0xf) << 12);
+    }
+}
+
+static void fps_load_env_real(CPUX86State *env, const uint8_t *p,
+                              bool data32)
+{
+    uint32_t fip, fdp;
+
+    if (data32) {
+        fip = (ld32(p + 12) & 0xffff) | ((ld32(p + 16) >> 12) & 0xffff) << 16;
+        env->fpop = ld32(p + 16) & 0x7ff;
+        fdp = (ld32(p + 20) & 0xffff) | ((ld32(p + 24) >> 12) & 0xffff) << 16;
+    } else {
+        fip = ld16(p + 6) | (uint32_t)(ld16(p + 8) >> 12) << 16;
+        env->fpop = ld16(p + 8) & 0x7ff;
+        fdp = ld16(p + 10) | (uint32_t)(ld16(p + 12) >> 12) << 16;
+    }
+    env->fpip = (uint32_t)(fip - env->segs[R_CS].base);
+    env->fpdp = fdp;
+}
+
 static void fps_store_env(CPUX86State *env, uint8_t *p, bool data32)
 {
     uint16_t fsw = cpu_get_fpus(env), ftw = cpu_get_fptag_full(env);
+
+    if (env->eflags & VM_MASK) {
+        fps_store_env_real(env, p, data32, fsw, ftw);
+        return;
+    }
 
     /* the selectors are the current CS and DS once something recorded */
     uint16_t fcs = (env->fpip || env->fpop) ? env->segs[R_CS].selector : 0;
@@ -214,7 +271,9 @@ static void fps_load_env(CPUX86State *env, const uint8_t *p, bool data32)
     unsigned w = data32 ? 4 : 2;
 
     fps_set_fsw_ftw(env, ld16(p + w), ld16(p + 2 * w));
-    if (data32) {
+    if (env->eflags & VM_MASK) {
+        fps_load_env_real(env, p, data32);
+    } else if (data32) {
         env->fpip = ld32(p + 12);
         env->fpop = (ld32(p + 16) >> 16) & 0x7ff;
         env->fpdp = ld32(p + 20);

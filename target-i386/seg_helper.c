@@ -219,6 +219,20 @@ static uint64_t seg_pop(CPUX86State *env, uint64_t *sp, unsigned size,
 
 /* ---------------------------------------------- far transfers at CPL 3 */
 
+/*
+ * vm86 mode: CS:IP is real-mode style (base = selector << 4, no
+ * descriptor); an offset past the 64 KiB limit is #GP(0).
+ */
+static void seg_vm86_commit_cs(CPUX86State *env, uint32_t sel, uint64_t eip,
+                               uintptr_t ra)
+{
+    if (eip > 0xffff) {
+        seg_raise(env, EXCP0D_GPF, 0, ra);
+    }
+    seg_load_ra(env, R_CS, sel, ra);
+    env->eip = eip;
+}
+
 static void seg_commit_cs(CPUX86State *env, uint32_t sel, uint32_t e1,
                           uint32_t e2, uint64_t eip)
 {
@@ -236,6 +250,10 @@ static void helper_int_ljmp(CPUX86State *env, uint64_t sel, uint64_t eip)
 {
     uint32_t e1, e2;
 
+    if (env->eflags & VM_MASK) {
+        seg_vm86_commit_cs(env, sel & 0xffff, eip, GETPC());
+        return;
+    }
     seg_check_code(env, sel, &e1, &e2, GETPC());
     seg_commit_cs(env, sel, e1, e2, eip);
 }
@@ -252,12 +270,22 @@ static void helper_int_lcall(CPUX86State *env, uint64_t sel, uint64_t eip,
     uint32_t e1, e2;
     void *p1, *p2;
 
-    seg_check_code(env, sel, &e1, &e2, GETPC());
+    if (env->eflags & VM_MASK) {
+        if (eip > 0xffff) {
+            seg_raise(env, EXCP0D_GPF, 0, GETPC());
+        }
+    } else {
+        seg_check_code(env, sel, &e1, &e2, GETPC());
+    }
     p1 = seg_stack_access(env, sp - size, size, PAGE_WRITE, GETPC());
     p2 = seg_stack_access(env, sp - 2 * size, size, PAGE_WRITE, GETPC());
     memcpy(p1, &cs, size);
     memcpy(p2, &next_eip, size);
     seg_set_sp(env, sp - 2 * size);
+    if (env->eflags & VM_MASK) {
+        seg_vm86_commit_cs(env, sel & 0xffff, eip, GETPC());
+        return;
+    }
     seg_commit_cs(env, sel, e1, e2, eip);
 }
 DEF_HELPER_INFO(int_lcall, 0, TCG_CALL_VOID, 5, P, I64, I64, I64, I64);
@@ -286,6 +314,21 @@ static void helper_int_lret(CPUX86State *env, uint64_t desc)
         }
     } else {
         sp += desc >> 8;
+    }
+    if (env->eflags & VM_MASK) {
+        /* RETF (IRET only with IOPL 3, which leaves IOPL alone) */
+        if (iret) {
+            uint32_t mask = CC_MASK | TF_MASK | IF_MASK | DF_MASK |
+                            NT_MASK | RF_MASK | AC_MASK | ID_MASK;
+            cpu_load_eflags(env, fl, ot == 1 ? mask & 0xffff : mask);
+        }
+        eip = ot == 1 ? (uint16_t)eip : (uint32_t)eip;
+        if (eip > 0xffff) {
+            seg_raise(env, EXCP0D_GPF, 0, ra);
+        }
+        seg_set_sp(env, sp);
+        seg_vm86_commit_cs(env, sel, eip, ra);
+        return;
     }
     if ((sel & 3) != 3) {
         /* a return to an inner privilege level cannot be at CPL 3 */

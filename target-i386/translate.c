@@ -1798,6 +1798,11 @@ static bool op_pushf_popf(DisasContext *s, int b)
     if (x86_has_lock(s)) {
         return false;
     }
+    if (s->vm86 && ((s->flags >> HF_IOPL_SHIFT) & 3) != 3) {
+        /* IOPL-sensitive in vm86 mode: the vm86 monitor emulates it */
+        gen_exception_gpf(s);
+        return true;
+    }
     gen_update_cc_op(s);
     if (b == 0x9c) {
         gen_helper_call(&helper_info_cc_read_eflags, T64(s->T0), 1, TENV);
@@ -2166,11 +2171,16 @@ static const X86OpFn x86_op1_table[256] = {
 
 /* ----------------------------------------------------- 0F-map handlers */
 
-/* 0F 05 syscall, 0F 34 sysenter: to the kernel, eip after the insn. */
+/* 0F 05 syscall, 0F 34 sysenter: to the kernel, eip after the insn
+ * (in vm86 mode #GP, which the vm86 monitor reports as unknown). */
 static bool op0f_syscall(DisasContext *s, int b)
 {
     if (x86_has_lock(s) || (b == 0x34 && s->code64)) {
         return false;
+    }
+    if (s->vm86) {
+        gen_exception_gpf(s);
+        return true;
     }
     gen_update_cc_op(s);
     gen_update_eip_next(s);

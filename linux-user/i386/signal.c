@@ -19,20 +19,22 @@
  * The FP state lies above the frame: the 112-byte FSAVE header
  * (status/magic at 108), then at a 64-byte boundary the FXSAVE/XSAVE
  * image of x86-common/fpframe.c.  (frame + 4) is 16-byte aligned, as
- * after a call.  Without SA_RESTORER the handler returns to a
- * trampoline page of ours (the kernel uses its vDSO).
+ * after a call.  Without SA_RESTORER the handler returns to the vDSO's
+ * __kernel_sigreturn / __kernel_rt_sigreturn, as with the kernel (to a
+ * trampoline page of ours if there is no vDSO); the retcode bytes are
+ * still written, for debuggers that look for them.
  */
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
 
 #include "qemu.h"
+#include "syscall32.h"
 #include "qemu/log.h"
 #include "syscall_nr.h"
 #include "x86-common/x86-user.h"
 
 abi_long i386_sigreturn(CPUArchState *env);
-void i386_siginfo_to_32(uint8_t *t, int sig, const TargetSigInfo *info);
 
 #define SIGFRAME_SC         8
 #define SIGFRAME_EXTRAMASK  720
@@ -84,13 +86,20 @@ static const uint8_t rt_retcode[8] = {
 
 void target_signal_init(void)
 {
-    abi_long r = target_mmap(0, TARGET_PAGE_SIZE, PROT_READ | PROT_WRITE,
-                             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    abi_ulong page = r;
+    abi_long r;
+    abi_ulong page;
 
+    if (x86_vdso_sigreturn && x86_vdso_rt_sigreturn) {
+        tramp_sigreturn = x86_vdso_sigreturn;
+        tramp_rt_sigreturn = x86_vdso_rt_sigreturn;
+        return;
+    }
+    r = target_mmap(0, TARGET_PAGE_SIZE, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (is_error(r)) {
         return;
     }
+    page = r;
     memcpy(g2h(page), retcode, sizeof(retcode));
     memcpy(g2h(page + 16), rt_retcode, sizeof(rt_retcode));
     target_mprotect(page, TARGET_PAGE_SIZE, PROT_READ | PROT_EXEC);
@@ -110,38 +119,6 @@ static uint32_t get32(const uint8_t *base, size_t off)
 
     memcpy(&v, base + off, 4);
     return tswap32(v);
-}
-
-/* The 64-bit siginfo union (at 16) to the 32-bit one (at 12). */
-void i386_siginfo_to_32(uint8_t *t, int sig, const TargetSigInfo *info)
-{
-    const uint8_t *u = info->u.raw;
-    uint64_t v;
-    int code = info->si_code;
-
-    put32(t, 0, sig);
-    put32(t, 4, info->si_errno);
-    put32(t, 8, code);
-    if (code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
-                     sig == SIGFPE || sig == SIGTRAP)) {
-        memcpy(&v, u, 8);
-        put32(t, 12, tswap64(v));                   /* si_addr */
-    } else if (code > 0 && sig == SIGCHLD) {
-        memcpy(t + 12, u, 12);                      /* pid uid status */
-        memcpy(&v, u + 16, 8);
-        put32(t, 24, tswap64(v));                   /* utime */
-        memcpy(&v, u + 24, 8);
-        put32(t, 28, tswap64(v));                   /* stime */
-    } else if (code > 0 && sig == SIGIO) {
-        memcpy(&v, u, 8);
-        put32(t, 12, tswap64(v));                   /* band */
-        memcpy(t + 16, u + 8, 4);                   /* fd */
-    } else {
-        /* kill/rt/timer: two ints and a sigval */
-        memcpy(t + 12, u, 8);
-        memcpy(&v, u + 8, 8);
-        put32(t, 20, tswap64(v));
-    }
 }
 
 /* Fill a sigcontext; fp = the FP state's guest address. */
@@ -268,7 +245,7 @@ static void setup_rt_frame(CPUArchState *env, int sig,
     put32(f, 4, sig);
     put32(f, 8, frame + RT_INFO);
     put32(f, 12, frame + RT_UC);
-    i386_siginfo_to_32(f + RT_INFO, sig, info);
+    siginfo_to_32(f + RT_INFO, sig, info);
     uc = f + RT_UC;
     put32(uc, UC_STACK, ts->ss_sp);
     put32(uc, UC_STACK + 4, on_sig_stack(env->regs[R_ESP]) ?
@@ -290,6 +267,11 @@ void target_setup_rt_frame(CPUArchState *env, int sig,
                            const TargetSigaction *ka,
                            const TargetSigInfo *info, uint64_t set)
 {
+    /* In vm86 mode: the vm86() call returns first (VM86_SIGNAL), and
+     * the handler runs on the 32-bit state after it. */
+    if (env->eflags & VM_MASK) {
+        x86_vm86_leave(env, X86_VM86_SIGNAL);
+    }
     if (ka->flags & TARGET_SA_SIGINFO) {
         setup_rt_frame(env, sig, ka, info, set);
     } else {

@@ -1,7 +1,8 @@
 /*
  * i386/target_structs.h: 32-bit x86 Linux layouts, described for the
  * generic conversion code (linux-user/struct-conv.h); the rest of the
- * 32-bit structures are converted by i386/syscall32.c.
+ * 32-bit structures are converted by the shared 32-bit layer
+ * (linux-user/syscall32-common.c, see syscall32.h).
  */
 #ifndef I386_TARGET_STRUCTS_H
 #define I386_TARGET_STRUCTS_H
@@ -40,5 +41,11 @@
 #define TARGET_EPOLL_DATA_OFFSET 4
 
 #define TARGET_SIGSET_SIZE 8
+
+/* For the shared 32-bit layer (syscall32.h): no register-pair padding;
+ * struct flock64 is packed (l_start @4, 24 bytes). */
+#define TARGET_ABI32_PAIR_PAD   0
+#define TARGET_FLOCK64_START    4
+#define TARGET_FLOCK64_SIZE     24
 
 #endif

@@ -184,6 +184,26 @@ static const struct {
     { 200, TARGET_NR_getgid }, { 201, TARGET_NR_geteuid },
     { 202, TARGET_NR_getegid }, { 224, TARGET_NR_gettid },
     { 252, TARGET_NR_exit_group },
+    { 8, TARGET_NR_creat }, { 9, TARGET_NR_link }, { 15, TARGET_NR_chmod },
+    { 27, TARGET_NR_alarm }, { 29, TARGET_NR_pause },
+    { 42, TARGET_NR_pipe }, { 57, TARGET_NR_setpgid },
+    { 60, TARGET_NR_umask }, { 65, TARGET_NR_getpgrp },
+    { 66, TARGET_NR_setsid }, { 83, TARGET_NR_symlink },
+    { 85, TARGET_NR_readlink }, { 94, TARGET_NR_fchmod },
+    { 118, TARGET_NR_fsync }, { 132, TARGET_NR_getpgid },
+    { 133, TARGET_NR_fchdir }, { 143, TARGET_NR_flock },
+    { 147, TARGET_NR_getsid }, { 148, TARGET_NR_fdatasync },
+    { 183, TARGET_NR_getcwd }, { 198, TARGET_NR_lchown },
+    { 207, TARGET_NR_fchown }, { 212, TARGET_NR_chown },
+    { 213, TARGET_NR_setuid }, { 214, TARGET_NR_setgid },
+    { 219, TARGET_NR_madvise }, { 238, TARGET_NR_tkill },
+    { 270, TARGET_NR_tgkill }, { 295, TARGET_NR_openat },
+    { 296, TARGET_NR_mkdirat }, { 301, TARGET_NR_unlinkat },
+    { 302, TARGET_NR_renameat }, { 303, TARGET_NR_linkat },
+    { 304, TARGET_NR_symlinkat }, { 305, TARGET_NR_readlinkat },
+    { 306, TARGET_NR_fchmodat }, { 307, TARGET_NR_faccessat },
+    { 330, TARGET_NR_dup3 }, { 331, TARGET_NR_pipe2 },
+    { 355, TARGET_NR_getrandom }, { 356, TARGET_NR_memfd_create },
 };
 #endif
 
@@ -228,6 +248,29 @@ void x86_do_int80(CPUArchState *env)
 #endif
 }
 
+#if !TARGET_X86_LM
+/*
+ * sysenter, as the kernel's fast system call entry takes it: the vDSO's
+ * __kernel_vsyscall pushed ecx, edx, ebp and copied esp to ebp, so the
+ * sixth argument is the saved ebp at [ebp]; the call returns to the
+ * vDSO's landing point with esp = ebp, wherever the sysenter was (a
+ * restarted call re-executes the int $0x80 just before the landing).
+ */
+static void x86_do_sysenter(CPUArchState *env)
+{
+    uint32_t arg6;
+
+    env->eip = x86_vdso_landing;
+    env->regs[R_ESP] = (uint32_t)env->regs[R_EBP];
+    if (!get_user_u32(&arg6, env->regs[R_ESP])) {
+        env->regs[R_EAX] = (uint32_t)-EFAULT;
+        return;
+    }
+    env->regs[R_EBP] = arg6;
+    x86_do_int80(env);
+}
+#endif
+
 void cpu_loop(CPUArchState *env)
 {
     CPUState *cs = env_cpu(env);
@@ -239,6 +282,13 @@ void cpu_loop(CPUArchState *env)
         trapnr = cpu_exec(cs);
         cpu_loop_set_in_exec(false);
 
+#if !TARGET_X86_LM
+        /* vm86 mode: the kernel's vm86 monitor sees the trap first. */
+        if ((env->eflags & VM_MASK) && x86_vm86_exception(env, trapnr)) {
+            process_pending_signals(env);
+            continue;
+        }
+#endif
         switch (trapnr) {
         case EXCP_SYSCALL:
 #if TARGET_X86_LM
@@ -247,7 +297,14 @@ void cpu_loop(CPUArchState *env)
                 break;
             }
 #endif
-            /* sysenter needs the vDSO we do not offer (no AT_SYSINFO). */
+#if !TARGET_X86_LM
+            if (x86_vdso_landing) {
+                x86_do_sysenter(env);
+                break;
+            }
+#endif
+            /* no vDSO to return through (a 32-bit far jump of a 64-bit
+             * process) */
             x86_trap_signal(env, EXCP0D_GPF, 0, SIGSEGV, SI_KERNEL, 0);
             break;
         case EXCP_INT:

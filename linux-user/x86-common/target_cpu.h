@@ -90,6 +90,14 @@ static inline CPUArchState *target_cpu_clone(CPUArchState *env,
     return &cpu->env;
 }
 
+/*
+ * The vDSO (x86-common/vdso.c), which the loader maps before it builds
+ * the stack: returns its address for AT_SYSINFO_EHDR (0: none) and sets
+ * *sysinfo to AT_SYSINFO's value (i386: __kernel_vsyscall; 0 for none).
+ */
+#define TARGET_HAS_VDSO 1
+uint64_t target_vdso_map(uint64_t *sysinfo);
+
 /* A guest thread ends: its GDT page (and i386 scratch area) go. */
 void target_cpu_thread_exit(CPUArchState *env);
 

@@ -45,6 +45,28 @@ void x86_thread_scratch_free(void);
 /* The 32-bit system call of int $0x80 (i386 processes). */
 void x86_do_int80(CPUArchState *env);
 
+/*
+ * The vDSO (x86-common/vdso.c): its address, and for i386 the landing
+ * point of __kernel_vsyscall (where sysenter returns) and the sigreturn
+ * trampolines the signal frames return to; 0 when there is none.
+ */
+extern abi_ulong x86_vdso_base;
+extern abi_ulong x86_vdso_landing;
+extern abi_ulong x86_vdso_sigreturn;
+extern abi_ulong x86_vdso_rt_sigreturn;
+
+/*
+ * vm86 (i386/vm86.c, qemu-i386 only): the vm86old/vm86 calls; an
+ * exception taken in vm86 mode (true: handled, the task goes on or the
+ * call returned); leaving vm86 mode with a vm86() result (the signal
+ * frames use X86_VM86_SIGNAL).
+ */
+#define X86_VM86_SIGNAL 0
+abi_long x86_vm86_syscall(CPUArchState *env, int num, abi_ulong a0,
+                          abi_ulong a1);
+bool x86_vm86_exception(CPUArchState *env, int trapnr);
+void x86_vm86_leave(CPUArchState *env, int retval);
+
 /* si_code of a SIGFPE from #MF/#XM: the first unmasked exception. */
 int x86_fpe_code(CPUArchState *env, bool sse);
 

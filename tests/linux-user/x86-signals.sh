@@ -1,11 +1,12 @@
 #!/bin/sh
 # tests/linux-user/x86-signals.sh: x86-signals.c (faults, traps, signal
-# frames, FP state across a handler) and x86-legacy-calls.c (the old and
-# the i386-only system calls) built static for x86_64 (gcc) and i386
-# (i686-linux-gnu-gcc); the host CPU and kernel are the oracle: the
-# emulator's output must equal the native run's.  Also calls the
-# x86_64 vsyscall page (time, gettimeofday) under qemu-x86_64.  Run from
-# the build directory; TAP.
+# frames, FP state across a handler), x86-legacy-calls.c (the old and
+# the i386-only system calls) and x86-int80-64.c (int $0x80 from 64-bit
+# code: the compat table's plain calls, x86_64 only) built static for
+# x86_64 (gcc) and i386 (i686-linux-gnu-gcc); the host CPU and kernel
+# are the oracle: the emulator's output must equal the native run's.
+# Also calls the x86_64 vsyscall page (time, gettimeofday) under
+# qemu-x86_64.  Run from the build directory; TAP.
 
 SRC=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d /tmp/x86-signals-XXXXXX)
@@ -48,6 +49,7 @@ compare "faults and frames" x86-signals.c x86_64 "$Q64" "$C64"
 compare "faults and frames" x86-signals.c i386 "$Q32" "$C32" -msse
 compare "old system calls" x86-legacy-calls.c x86_64 "$Q64" "$C64"
 compare "old system calls" x86-legacy-calls.c i386 "$Q32" "$C32"
+compare "int \$0x80 calls" x86-int80-64.c x86_64 "$Q64" "$C64"
 
 n=$((n + 1))
 QEMU=${QEMU_X86_64:-./qemu-x86_64}

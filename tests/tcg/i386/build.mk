@@ -6,7 +6,8 @@
 # (i686-linux-gnu-gcc) test-i386 is skipped.  Sources: test-i386.c and
 # test-x86_64.c (main, section list), test-common.c (dispatch, fault
 # catching), one file per area (alu, forms, bitops, misc, string, bcd,
-# x87, sse, sse4, avx, seg, exc, smc).
+# x87, sse, sse4, avx, seg, exc, smc).  test-vm86 (vm86 mode, checked
+# against hand-worked values) runs through run-vm86.sh.
 
 I386_TEST_DIR = $(SRC_PATH)/tests/tcg/i386
 I386_TEST_CC32 ?= i686-linux-gnu-gcc
@@ -49,6 +50,15 @@ I386_TEST_EMUS = $(filter qemu-i386 qemu-x86_64,$(foreach t,$(TARGET_LIST),$(TAR
 
 CHECK_DEPS += $(I386_TEST_PROGS)
 CHECK_SCRIPTS += tests/tcg/i386/run-tests.sh
+
+# test-vm86: vm86old/vm86 under qemu-i386 only (a 64-bit kernel has no
+# vm86 mode); the expected values are worked out by hand in the source.
+tests/tcg/i386/test-vm86: $(I386_TEST_DIR)/test-vm86.c
+	@mkdir -p $(@D)
+	$(call quiet,LINK,$@)$(I386_TEST_CC32) $(I386_TEST_CFLAGS) -o $@ $<
+
+CHECK_DEPS += $(if $(call have_cc,$(I386_TEST_CC32)),tests/tcg/i386/test-vm86)
+CHECK_SCRIPTS += tests/tcg/i386/run-vm86.sh
 
 # `make test`: native vs emulated; fails if any section differs.
 # `make test SECTIONS="alu x87"` runs only those sections.
