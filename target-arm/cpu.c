@@ -20,6 +20,11 @@
 #include "user/guest-mem.h"
 #include "internals.h"
 
+#ifndef TARGET_ARM
+/*
+ * AArch64 only (qemu-aarch64, and tests/tcg/aarch64, which compiles this
+ * file without config-target.h); qemu-arm's models are in cpu-a32.c.
+ */
 typedef struct ARMCPUModel {
     const char *name;
     uint64_t midr;
@@ -45,6 +50,8 @@ static const ARMCPUModel arm_models[] = {
     { "cortex-a53", 0x410fd034, 0x0000000000011120ull, 0, 0x11, 0x1122,
       HWCAP_FP | HWCAP_ASIMD | HWCAP_CRYPTO | HWCAP_CRC32 | HWCAP_CPUID, 0 },
 };
+
+#endif /* !TARGET_ARM */
 
 /* ----------------------------------------------------------- FPCR/FPSR */
 
@@ -106,6 +113,7 @@ void vfp_set_fpcr(CPUARMState *env, uint32_t val)
                         (env->fpcr >> 19) & 1);
 }
 
+#ifndef TARGET_ARM
 /* ----------------------------------------------------- system registers */
 
 uint64_t a64_sysreg_value(CPUARMState *env, uint32_t key, bool *ok)
@@ -301,3 +309,5 @@ void arm_cpu_list(FILE *f)
         fprintf(f, "  %s\n", arm_models[i].name);
     }
 }
+
+#endif /* !TARGET_ARM */

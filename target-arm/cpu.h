@@ -1,8 +1,9 @@
 /*
- * target-arm/cpu.h: the ARM CPU state (AArch64 at EL0 for now).
+ * target-arm/cpu.h: the ARM CPU state, AArch64 at EL0 (qemu-aarch64) and
+ * AArch32 at PL0 (qemu-arm).
  *
- * Shared by the translator (target-arm/) and the user-mode ABI code
- * (linux-user/aarch64/).  Condition flags are kept the cheap way, so no
+ * Shared by the translators (translate-a64.c, translate-a32.c) and the
+ * user-mode ABI code (linux-user/aarch64/, linux-user/arm/).  Condition flags are kept the cheap way, so no
  * flag is computed until something reads it:
  *   N = NF bit 31, Z = (ZF == 0), C = CF (0 or 1), V = VF bit 31.
  * A 32-bit ADDS sets NF = ZF = result; a 64-bit one sets NF = high half
@@ -23,6 +24,10 @@
 #define EXCP_DATA_ABORT      4   /* data access fault / alignment */
 #define EXCP_BKPT            7   /* BRK */
 #define EXCP_UNALIGNED      22   /* alignment fault (SIGBUS) */
+/* AArch32 only: */
+#define EXCP_KERNEL_TRAP    23   /* pc in the kuser helper page (unused if
+                                    the page holds real guest code) */
+#define EXCP_SEMIHOST       24   /* reserved */
 
 typedef struct ARMVectorReg {
     uint64_t d[2] __attribute__((aligned(16)));   /* d[0] = low half */
@@ -48,6 +53,23 @@ typedef struct CPUARMState {
     FloatStatus fp_status_f16;   /* half precision: FZ16 */
     FloatStatus standard_fp_status;  /* AArch32 NEON "standard FPSCR" */
 
+    /*
+     * AArch32 (qemu-arm).  regs[15] is the pc: the address of the next
+     * instruction to run whenever generated code is not running (TB
+     * exit, exception: then the faulting or trapping instruction).  The
+     * flags NF/ZF/CF/VF above are shared with AArch64 and kept the same
+     * lazy way.  S/D registers alias vregs as the architecture says:
+     * Dn = vregs[n >> 1].d[n & 1], S(2n) and S(2n+1) the low and high
+     * halves of Dn, Qn = vregs[n].  FPSCR is fpcr | fpsr (the AArch64
+     * split of the same bits), read and written with vfp_get/set_fpscr.
+     */
+    uint32_t regs[16];
+    uint32_t thumb;              /* CPSR.T: 1 when running T32 */
+    uint32_t condexec_bits;      /* CPSR.IT[7:0] (ITSTATE): 0 outside IT */
+    uint32_t QF;                 /* CPSR.Q, sticky: non-zero = set */
+    uint32_t GE;                 /* CPSR.GE[3:0] */
+    uint32_t fpexc;              /* FPEXC (EN always set in user mode) */
+
     /* Details of the last exception, for linux-user's signal info. */
     struct {
         uint32_t syndrome;       /* ESR_ELx value */
@@ -63,7 +85,37 @@ typedef struct ARMCPU {
     uint64_t id_aa64isar0, id_aa64isar1, id_aa64pfr0, id_aa64mmfr0;
     uint64_t ctr, dczid;
     uint32_t hwcap, hwcap2;      /* AT_HWCAP/AT_HWCAP2: what is implemented */
+    /* AArch32 models (qemu-arm): feature bits (A32_FEAT_*) and the ID
+     * registers VMRS shows (FPSID, MVFR0..2). */
+    uint64_t a32_features;
+    uint32_t fpsid, mvfr0, mvfr1, mvfr2;
 } ARMCPU;
+
+/* ARMCPU.a32_features: what an AArch32 model implements. */
+enum {
+    A32_FEAT_V6K      = 1u << 0,   /* ARMv6K: ldrexb/h/d, clrex, yield... */
+    A32_FEAT_V7       = 1u << 1,   /* ARMv7-A (also Thumb-2, movw/movt) */
+    A32_FEAT_V8       = 1u << 2,   /* ARMv8 AArch32: lda/stl, sevl, hlt... */
+    A32_FEAT_IDIV     = 1u << 3,   /* sdiv/udiv in A32 and T32 */
+    A32_FEAT_VFP3     = 1u << 4,   /* VFPv3 (vmov imm, fixed-point cvt) */
+    A32_FEAT_VFP4     = 1u << 5,   /* VFPv4: fused multiply-add */
+    A32_FEAT_D32      = 1u << 6,   /* 32 D registers (else 16) */
+    A32_FEAT_NEON     = 1u << 7,   /* Advanced SIMD */
+    A32_FEAT_FP16     = 1u << 8,   /* half-precision conversions */
+    A32_FEAT_V8_FP    = 1u << 9,   /* vsel, vmaxnm, vrint*, vcvt{a,n,p,m} */
+    A32_FEAT_CRC      = 1u << 10,  /* crc32* */
+    A32_FEAT_AES      = 1u << 11,  /* aese/aesd/aesmc/aesimc, vmull.p64 */
+    A32_FEAT_SHA1     = 1u << 12,
+    A32_FEAT_SHA2     = 1u << 13,
+};
+
+/* FPSCR (AArch32) = the FPCR bits | the FPSR bits; see helper-vfp.c. */
+uint32_t vfp_get_fpscr(CPUARMState *env);
+void vfp_set_fpscr(CPUARMState *env, uint32_t val);
+
+/* CPSR as user mode sees it (NZCVQ, GE, IT, T, mode USR) and back. */
+uint32_t cpsr_read(CPUARMState *env);
+void cpsr_write_user(CPUARMState *env, uint32_t val);  /* NZCVQ, GE only */
 
 static inline ARMCPU *env_archcpu(CPUARMState *env)
 {

@@ -28,6 +28,10 @@
 void a64_translate_init(void);
 void a64_translate(CPUState *cs, TranslationBlock *tb, int max_insns);
 
+/* translate-a32.c (qemu-arm) */
+void a32_translate_init(void);
+void a32_translate(CPUState *cs, TranslationBlock *tb, int max_insns);
+
 /* cpu.c: the FPCR/FPSR bits AArch64 implements (others read as zero). */
 #define FPCR_MASK   0x07c80000u  /* AHP DN FZ RMode FZ16 (no FP traps) */
 #define FPSR_MASK   0xf800009fu  /* NZCV QC IDC IXC UFC OFC DZC IOC */
