@@ -4,10 +4,13 @@
 #
 # Cross compilers build guest test programs.  Never gcc-multilib: it
 # conflicts with Debian's cross compilers (32-bit x86 uses i686-linux-gnu-gcc).
+# 32-bit ARM: gnueabihf (armhf) for tests/tcg/arm and the linux-user
+# tests, gnueabi (armel, soft-float) for linux-test.sh's armel run.
 
 PKGS="gcc make pkg-config python3 libglib2.0-dev libpixman-1-dev libsdl2-dev
 zlib1g-dev libfdt-dev libcapstone-dev libslirp-dev
-gcc-aarch64-linux-gnu gcc-i686-linux-gnu qemu-utils"
+gcc-aarch64-linux-gnu gcc-i686-linux-gnu gcc-arm-linux-gnueabihf
+gcc-arm-linux-gnueabi qemu-utils"
 
 missing=
 for p in $PKGS; do

@@ -2,9 +2,12 @@
 # prints TAP lines; scripts/run-tests.sh counts them for `make check`.
 
 -include $(SRC_PATH)/tests/tcg/build.mk
+-include $(SRC_PATH)/tests/tcg/arm/build.mk
 -include $(SRC_PATH)/tests/decode/build.mk
 -include $(SRC_PATH)/tests/bench/build.mk
 -include $(SRC_PATH)/tests/busybox/build.mk
+-include $(SRC_PATH)/tests/unit/mmu.mk
+-include $(SRC_PATH)/tests/unit/syscpu.mk
 
 TOY_OBJS = tests/exec/toy-cpu.o
 

@@ -2,12 +2,13 @@
 # checksums.sh: the shared benchmark kernels, built for each user-mode
 # target we have, give the native x86-64 checksums under our emulator
 # (at 2% of their normal work: this is a correctness test, not a timing).
+# arm means armhf (arm-linux-gnueabihf-gcc) under ./qemu-arm.
 # One TAP line per kernel and target.
 
 . "$(dirname "$0")/bench-lib.sh"
 
 n=0
-for arch in aarch64 i386 x86_64; do
+for arch in aarch64 i386 x86_64 arm; do
     if [ ! -x "./qemu-$arch" ]; then
         n=$((n + 1)); echo "ok $n - $arch kernels # SKIP qemu-$arch not built"; continue
     fi

@@ -3,13 +3,14 @@
 # emulator, side by side with Debian's QEMU when it is installed
 # (interleaved runs, same binaries) and with native x86-64 builds.
 # Prints the tables; asserts nothing.  BENCH_SCALE / BENCH_RUNS override
-# the work scale (percent) and the number of runs.
+# the work scale (percent) and the number of runs, BENCH_ARCHES the
+# targets (default: aarch64 i386 x86_64 arm; arm is armhf under qemu-arm).
 
 . "$(dirname "$0")/bench-lib.sh"
 
 scale=${BENCH_SCALE:-30}
 runs=${BENCH_RUNS:-3}
-for arch in aarch64 i386 x86_64; do
+for arch in ${BENCH_ARCHES:-aarch64 i386 x86_64 arm}; do
     [ -x "./qemu-$arch" ] || continue
     bench_prepare "$arch" x86_64 || { echo "bench: cannot build $arch kernels"; continue; }
     emu="$PWD/qemu-$arch"

@@ -1,9 +1,10 @@
 #!/bin/sh
 # busybox.sh: real software under the emulators.  Debian's busybox-static
-# for arm64, amd64 and i386 (fetched by fetch.sh into tests/busybox/cache,
-# cache-amd64 and cache-i386 of the build directory) runs commands.sh, a
-# shell script of common commands, under ./qemu-aarch64, ./qemu-x86_64
-# and ./qemu-i386; the amd64 one also runs natively, checking
+# for arm64, amd64, i386, armhf and armel (fetched by fetch.sh into
+# tests/busybox/cache, cache-amd64, cache-i386, cache-armhf and
+# cache-armel of the build directory) runs commands.sh, a shell script of
+# common commands, under ./qemu-aarch64, ./qemu-x86_64, ./qemu-i386 and
+# ./qemu-arm (both ARM ABIs); the amd64 one also runs natively, checking
 # commands.expect against the host.  Each "name: value" line it prints
 # is checked against
 # commands.expect and gives one TAP line, so a regression names the
@@ -130,4 +131,8 @@ if [ "$(uname -m)" = x86_64 ]; then
 fi
 run_arch amd64 cache-amd64 qemu-x86_64
 run_arch i386 cache-i386 qemu-i386
+# 32-bit ARM: hard-float (Thumb-2, VFP) and soft-float EABI (ARMv5,
+# which calls the kernel's kuser helpers), both under qemu-arm.
+run_arch armhf cache-armhf qemu-arm
+run_arch armel cache-armel qemu-arm
 exit 0

@@ -1,7 +1,8 @@
 #!/bin/sh
 # fetch.sh [CACHEDIR [ARCH]]: get Debian's busybox-static for ARCH (a
-# Debian architecture: arm64 by default, amd64, i386) without installing
-# it on the host, and print the path of its busybox binary.
+# Debian architecture: arm64 by default, amd64, i386, armhf, armel)
+# without installing it on the host, and print the path of its busybox
+# binary.
 #
 # The .deb is downloaded (apt-get download) into CACHEDIR, by default
 # tests/busybox/cache under the current (build) directory, and unpacked
@@ -41,7 +42,9 @@ if [ -z "$(deb)" ]; then
     # Runs as root warn that the download is unsandboxed; that is harmless.
     if ! (cd "$cache" && timeout 120 apt-get download "$pkg") >&2; then
         msg "apt-get download failed; running apt-get update"
-        timeout 300 apt-get update >&2 || { msg "apt-get update failed"; exit 1; }
+        # A partial failure (one mirror out of sync) still refreshes the
+        # other lists: try the download whatever update says.
+        timeout 300 apt-get update >&2 || msg "apt-get update reported errors"
         (cd "$cache" && timeout 120 apt-get download "$pkg") >&2 ||
             { msg "cannot download $pkg"; exit 1; }
     fi

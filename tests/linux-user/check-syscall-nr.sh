@@ -2,7 +2,8 @@
 # tests/linux-user/check-syscall-nr.sh: linux-user/<arch>/syscall_nr.h
 # must match the kernel headers each target's compiler installs
 # (aarch64: aarch64-linux-gnu-gcc, x86_64: the host gcc, i386:
-# i686-linux-gnu-gcc).
+# i686-linux-gnu-gcc, arm: arm-linux-gnueabihf-gcc, the EABI table plus
+# the ARM-private __ARM_NR_* calls as TARGET_ARM_NR_*).
 #   check-syscall-nr.sh                compare (TAP), every arch
 #   check-syscall-nr.sh --regen [arch] rewrite syscall_nr.h and
 #                                      syscall_names.h.inc
@@ -21,7 +22,8 @@ fi
 # arch, compiler, what the header table is
 ARCHES="aarch64:aarch64-linux-gnu-gcc:the generic table, asm-generic/unistd.h, with aarch64's __ARCH_WANT_* choices
 x86_64:gcc:asm/unistd_64.h
-i386:i686-linux-gnu-gcc:asm/unistd_32.h"
+i386:i686-linux-gnu-gcc:asm/unistd_32.h
+arm:arm-linux-gnueabihf-gcc:asm/unistd-eabi.h, EABI"
 
 n=0
 echo "$ARCHES" | while IFS=: read -r arch CC what; do
@@ -36,6 +38,9 @@ echo "$ARCHES" | while IFS=: read -r arch CC what; do
     printf '#include <asm/unistd.h>\n' | "$CC" -E -dM -x c - |
         sed -n 's/^#define __NR_\([a-z0-9_]*\) .*/\1/p' | grep -v '^syscalls$' |
         sort -u >"$tmp/names"
+    printf '#include <asm/unistd.h>\n' | "$CC" -E -dM -x c - |
+        sed -n 's/^#define __ARM_NR_\([a-z0-9_]*\) .*/\1/p' | grep -v '^BASE$' |
+        sort -u >"$tmp/armnames"
     {
         echo '#include <asm/unistd.h>'
         while read -r s; do echo "NR $s __NR_$s"; done <"$tmp/names"
@@ -44,6 +49,14 @@ echo "$ARCHES" | while IFS=: read -r arch CC what; do
         while read -r _ name expr; do
             echo "$name $(($(echo "$expr" | tr -d '()')))"
         done | sort -k2,2n -k1,1 >"$tmp/table"
+    {
+        echo '#include <asm/unistd.h>'
+        while read -r s; do echo "NR $s __ARM_NR_$s"; done <"$tmp/armnames"
+    } >"$tmp/armlist.c"
+    "$CC" -E -P -x c "$tmp/armlist.c" | grep '^NR ' |
+        while read -r _ name expr; do
+            echo "$name $(($(echo "$expr" | tr -d '()')))"
+        done | sort -k2,2n -k1,1 >"$tmp/armtable"
     total=$(printf '#include <asm/unistd.h>\n__NR_syscalls\n' |
             "$CC" -E -P -x c - | tail -n 1 | tr -d '() ')
     case $total in
@@ -65,6 +78,10 @@ echo "$ARCHES" | while IFS=: read -r arch CC what; do
 
 HDR
         awk '{ printf "#define TARGET_NR_%s %d\n", $1, $2 }' "$tmp/table"
+        if [ -s "$tmp/armtable" ]; then
+            printf '\n/* ARM-private calls (asm/unistd.h __ARM_NR_*). */\n'
+            awk '{ printf "#define TARGET_ARM_NR_%s 0x%x\n", $1, $2 }' "$tmp/armtable"
+        fi
         printf '\n#define TARGET_NR_syscalls %d\n\n#endif\n' "$((total))"
     } >"$tmp/syscall_nr.h"
 
@@ -73,13 +90,14 @@ HDR
         cp "$tmp/syscall_nr.h" "$HDR"
         {
             echo "/* $arch/syscall_names.h.inc: names for -strace, generated with syscall_nr.h. */"
-            awk '{ printf "[%d] = \"%s\",\n", $2, $1 }' "$tmp/table"
+            # An alias (arm's sync_file_range2) keeps the first name.
+            awk '!seen[$2]++ { printf "[%d] = \"%s\",\n", $2, $1 }' "$tmp/table"
         } >"$SRC/linux-user/$arch/syscall_names.h.inc"
         continue
     fi
     # The numbers, not the comment, are what must match.
-    grep '^#define TARGET_NR_' "$HDR" >"$tmp/old" 2>/dev/null
-    grep '^#define TARGET_NR_' "$tmp/syscall_nr.h" >"$tmp/new"
+    grep '^#define TARGET_\(ARM_\)\?NR_' "$HDR" >"$tmp/old" 2>/dev/null
+    grep '^#define TARGET_\(ARM_\)\?NR_' "$tmp/syscall_nr.h" >"$tmp/new"
     if diff -u "$tmp/old" "$tmp/new" >"$tmp/diff"; then
         echo "ok $n - $arch syscall numbers match the kernel headers"
     else

@@ -7,6 +7,8 @@
 #   aarch64  ./qemu-aarch64  aarch64-linux-gnu-gcc  -L /usr/aarch64-linux-gnu
 #   x86_64   ./qemu-x86_64   gcc                    -L /
 #   i386     ./qemu-i386     i686-linux-gnu-gcc     -L /usr/i686-linux-gnu
+#   armhf    ./qemu-arm      arm-linux-gnueabihf-gcc -L /usr/arm-linux-gnueabihf
+#   armel    ./qemu-arm      arm-linux-gnueabi-gcc  -L /usr/arm-linux-gnueabi
 
 SRC=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d /tmp/linux-test-XXXXXX)
@@ -98,3 +100,9 @@ test_arch x86_64 "${QEMU_X86_64:-./qemu-x86_64}" "${X86_64_CC:-gcc}" /
 # does not match the sysroot's ld.so: search the sysroot's /lib first.
 test_arch i386 "${QEMU_I386:-./qemu-i386}" "${I386_CC:-i686-linux-gnu-gcc}" \
     "${I386_SYSROOT:-/usr/i686-linux-gnu}" -E LD_LIBRARY_PATH=/lib
+# 32-bit ARM, hard-float (armhf, Thumb-2 code by default) and soft-float
+# EABI (armel) under the same qemu-arm.
+test_arch armhf "${QEMU_ARM:-./qemu-arm}" "${ARMHF_CC:-arm-linux-gnueabihf-gcc}" \
+    "${ARMHF_SYSROOT:-/usr/arm-linux-gnueabihf}"
+test_arch armel "${QEMU_ARM:-./qemu-arm}" "${ARMEL_CC:-arm-linux-gnueabi-gcc}" \
+    "${ARMEL_SYSROOT:-/usr/arm-linux-gnueabi}"
