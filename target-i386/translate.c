@@ -186,7 +186,7 @@ static int x86_code_byte_at(uint64_t a)
  * only: touches no flag, or only CF/OF like a rotate, and cannot fault),
  * or neither.  On neutral, *a moves past it.
  */
-enum { X86_LA_OTHER, X86_LA_NEUTRAL, X86_LA_KILL };
+enum { X86_LA_OTHER, X86_LA_NEUTRAL, X86_LA_KILL, X86_LA_ROT };
 
 static int x86_lookahead_step(DisasContext *s, uint64_t *a)
 {
@@ -237,7 +237,7 @@ static int x86_lookahead_step(DisasContext *s, uint64_t *a)
         cnt &= rexw ? 63 : 31;
         if (grp == 0 || grp == 1) {           /* rol/ror: CF and OF only */
             *a = p + (b == 0xd1 ? 2 : 3);
-            return X86_LA_NEUTRAL;
+            return cnt ? X86_LA_ROT : X86_LA_NEUTRAL;
         }
         return (grp == 4 || grp == 5 || grp == 7) && cnt ? X86_LA_KILL
                                                          : X86_LA_OTHER;
@@ -252,10 +252,11 @@ static int x86_lookahead_step(DisasContext *s, uint64_t *a)
  * Are this instruction's flag results dead?  True when, in this TB and
  * without an instruction that could fault (and so show the flags to a
  * signal handler) in between, a later instruction overwrites all six
- * arithmetic flags before any is read.  Rotates use it: hashing code
+ * arithmetic flags before any is read (with rot_kills, a register rotate
+ * by a non-zero constant counts too).  Rotates use it: hashing code
  * rotates a lot and almost never reads their CF/OF.
  */
-bool x86_next_insn_sets_flags(DisasContext *s)
+static bool x86_lookahead_kills(DisasContext *s, bool rot_kills)
 {
     uint64_t a = s->pc;
     unsigned page_bits = 12;
@@ -273,6 +274,11 @@ bool x86_next_insn_sets_flags(DisasContext *s)
         switch (x86_lookahead_step(s, &a)) {
         case X86_LA_KILL:
             return true;
+        case X86_LA_ROT:
+            if (rot_kills) {
+                return true;
+            }
+            break;
         case X86_LA_NEUTRAL:
             break;
         default:
@@ -280,6 +286,23 @@ bool x86_next_insn_sets_flags(DisasContext *s)
         }
     }
     return false;
+}
+
+bool x86_next_insn_sets_flags(DisasContext *s)
+{
+    return x86_lookahead_kills(s, false);
+}
+
+/*
+ * Are this rotate's CF/OF dead?  Like x86_next_insn_sets_flags, but a
+ * later register rotate by a non-zero constant also overwrites them (a
+ * rotate changes only CF and OF, so the other four still come from the
+ * op before either rotate).  SHA-256's "ror; ror; xor" records nothing
+ * for the first rotate.
+ */
+static bool x86_next_insn_sets_cf_of(DisasContext *s)
+{
+    return x86_lookahead_kills(s, true);
 }
 
 int64_t insn_get_signed(DisasContext *s, MemOp ot)
