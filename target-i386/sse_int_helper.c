@@ -14,6 +14,9 @@
  */
 #include <stdbool.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cpu.h"
 #include "tcg/tcg.h"
@@ -307,6 +310,29 @@ unpack_sz(CPUX86State *env, uint64_t d, uint64_t a, uint64_t b,
     V A, B, R = { .q = { 0 } };   /* (MMX has no qdq form: sz 8, es 8) */
     int lb = lane_bytes(sz), l, i;
 
+#ifdef __SSE2__
+    if (sz == 16) {
+        /* The host's own unpack: one instruction, no byte loop (the
+         * byte loop's narrow stores stall the wide reload in vput). */
+        __m128i x = _mm_loadu_si128((const __m128i *)((char *)env + a));
+        __m128i y = _mm_loadu_si128((const __m128i *)((char *)env + b));
+        __m128i r;
+
+        switch (es * 2 + high) {
+        case 2: r = _mm_unpacklo_epi8(x, y); break;
+        case 3: r = _mm_unpackhi_epi8(x, y); break;
+        case 4: r = _mm_unpacklo_epi16(x, y); break;
+        case 5: r = _mm_unpackhi_epi16(x, y); break;
+        case 8: r = _mm_unpacklo_epi32(x, y); break;
+        case 9: r = _mm_unpackhi_epi32(x, y); break;
+        case 16: r = _mm_unpacklo_epi64(x, y); break;
+        default: r = _mm_unpackhi_epi64(x, y); break;
+        }
+        _mm_storeu_si128((__m128i *)&R, r);
+        vput(env, d, &R, desc);
+        return;
+    }
+#endif
     vget(env, a, &A, sz);
     vget(env, b, &B, sz);
     for (l = 0; l < sz; l += lb) {
@@ -341,7 +367,7 @@ UNPACK(punpckhqdq, 8, true)
 
 /* Narrow each lane of a (low half of the result lane) and b (high half)
  * with saturation. */
-#define PACK(NM, SF, DF, sat)                                              \
+#define PACK(NM, SF, DF, sat, HOST16)                                      \
 static inline __attribute__((always_inline)) void                          \
 NM##_sz(CPUX86State *env, uint64_t d, uint64_t a, uint64_t b,              \
         uint64_t desc, int sz)                                             \
@@ -350,6 +376,9 @@ NM##_sz(CPUX86State *env, uint64_t d, uint64_t a, uint64_t b,              \
     int lb = lane_bytes(sz), l, i;                                         \
     int n = lb / (int)sizeof(A.SF[0]);   /* source elements per lane */    \
                                                                            \
+    if (HOST16(env, d, a, b, desc, sz, &R)) {                              \
+        return;                                                            \
+    }                                                                      \
     vget(env, a, &A, sz);                                                  \
     vget(env, b, &B, sz);                                                  \
     for (l = 0; l < sz / lb; l++) {                                        \
@@ -370,10 +399,46 @@ HELPER(NM)                                                                 \
 }                                                                          \
 DEF_INFO(NM);
 
-PACK(packsswb, sw, sb, sat_sb)
-PACK(packuswb, sw, b, sat_ub)
-PACK(packssdw, sl, sw, sat_sw)
-PACK(packusdw, sl, w, sat_uw)
+/* The 16-byte forms on the host's SSE2 pack instructions, when built
+ * for an SSE2 host; false: use the portable loop. */
+#ifdef __SSE2__
+#define HOST_PACK16(NAME, INSN)                                            \
+static inline bool NAME(CPUX86State *env, uint64_t d, uint64_t a,          \
+                        uint64_t b, uint64_t desc, int sz, V *R)           \
+{                                                                          \
+    if (sz != 16) {                                                        \
+        return false;                                                      \
+    }                                                                      \
+    _mm_storeu_si128((__m128i *)R, INSN(                                   \
+        _mm_loadu_si128((const __m128i *)((char *)env + a)),               \
+        _mm_loadu_si128((const __m128i *)((char *)env + b))));             \
+    vput(env, d, R, desc);                                                 \
+    return true;                                                           \
+}
+#else
+#define HOST_PACK16(NAME, INSN)                                            \
+static inline bool NAME(CPUX86State *env, uint64_t d, uint64_t a,          \
+                        uint64_t b, uint64_t desc, int sz, V *R)           \
+{                                                                          \
+    (void)env; (void)d; (void)a; (void)b; (void)desc; (void)sz; (void)R;   \
+    return false;                                                          \
+}
+#endif
+HOST_PACK16(host_packsswb16, _mm_packs_epi16)
+HOST_PACK16(host_packuswb16, _mm_packus_epi16)
+HOST_PACK16(host_packssdw16, _mm_packs_epi32)
+
+static inline bool no_host_pack16(CPUX86State *env, uint64_t d, uint64_t a,
+                                  uint64_t b, uint64_t desc, int sz, V *R)
+{
+    (void)env; (void)d; (void)a; (void)b; (void)desc; (void)sz; (void)R;
+    return false;
+}
+
+PACK(packsswb, sw, sb, sat_sb, host_packsswb16)
+PACK(packuswb, sw, b, sat_ub, host_packuswb16)
+PACK(packssdw, sl, sw, sat_sw, host_packssdw16)
+PACK(packusdw, sl, w, sat_uw, no_host_pack16)
 
 /* --------------------------------------------------------- SSSE3 */
 
