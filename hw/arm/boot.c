@@ -174,11 +174,9 @@ int arm_boot_gunzip(const uint8_t *in, size_t in_len, uint64_t max_out,
         goto fail;
     }
     *out_len = zs.total_out;
-    /* Give back the unused part of the last doubling. */
-    *out = realloc(buf, zs.total_out ? zs.total_out : 1);
-    if (!*out) {
-        *out = buf;
-    }
+    /* The unused part of the last doubling stays: the caller copies the
+     * image into guest RAM and frees it soon after. */
+    *out = buf;
     inflateEnd(&zs);
     return 0;
 
