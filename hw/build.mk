@@ -13,7 +13,8 @@ CHECK_PROGS += tests/unit/test-virt-fdt tests/unit/test-arm-boot
 
 # Interrupt lines and the first devices (libhw-core.a): PL011 UART and
 # PL031 RTC on the memory API (libsoftmmu.a).
-HW_CORE_OBJS = hw/core/irq.o hw/char/pl011.o hw/rtc/pl031.o
+HW_CORE_OBJS = hw/core/irq.o hw/char/pl011.o hw/rtc/pl031.o \
+	hw/intc/arm_gicv2.o
 libhw-core.a: $(HW_CORE_OBJS)
 
 tests/unit/test-pl011: tests/unit/test-pl011.o libhw-core.a libsoftmmu.a util/log.o
@@ -21,3 +22,8 @@ tests/unit/test-pl011: tests/unit/test-pl011.o libhw-core.a libsoftmmu.a util/lo
 tests/unit/test-pl031: tests/unit/test-pl031.o libhw-core.a libsoftmmu.a util/log.o
 	$(call link,$^)
 CHECK_PROGS += tests/unit/test-pl011 tests/unit/test-pl031
+
+# The GICv2 interrupt controller (libhw-core.a).
+tests/unit/test-gicv2: tests/unit/test-gicv2.o libhw-core.a libsoftmmu.a util/log.o
+	$(call link,$^)
+CHECK_PROGS += tests/unit/test-gicv2
