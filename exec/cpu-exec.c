@@ -6,6 +6,11 @@
  * Generated code returns here only at an exit_tb without a chained
  * successor, at an exit request (tested at every TB entry), or by
  * siglongjmp from a helper raising a guest exception.
+ *
+ * System mode (tcg_ctx->system_mode): a halted CPU without work returns
+ * EXCP_HLT at once, guest exceptions (exception_index < EXCP_INTERRUPT)
+ * are delivered here through cc->do_interrupt and the loop runs on, and
+ * cpu_exit/cpu_interrupt wake the vCPU thread through cpu_kick_hook.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -19,6 +24,7 @@ intptr_t cpu_env_offset;
 uint32_t tb_default_cflags;
 CPUState **cpu_list;
 int cpu_count;
+void (*cpu_kick_hook)(CPUState *cs);
 
 /* ------------------------------------------------- exclusive sections */
 
@@ -101,7 +107,8 @@ void cpu_common_init(CPUState *cs, const CPUClass *cc, void *env)
     cs->cc = cc;
     cs->env_ptr = env;
     cs->exception_index = -1;
-    cs->tb_jmp_cache = calloc(TB_JMP_CACHE_SIZE, sizeof(CPUJumpCacheEntry));
+    cs->tb_jmp_cache = calloc(1, TB_JMP_CACHE_SIZE * sizeof(CPUJumpCacheEntry) +
+                                 TB_JMP_PAGEMAP_WORDS * sizeof(uint64_t));
     if (!cs->tb_jmp_cache) {
         fprintf(stderr, "qemu: out of memory\n");
         exit(1);
@@ -114,12 +121,18 @@ void cpu_exit(CPUState *cs)
 {
     __atomic_store_n(&cs->exit_request, true, __ATOMIC_RELAXED);
     __atomic_store_n(&cs->tb_exit_flag, -1, __ATOMIC_RELEASE);
+    if (cpu_kick_hook) {
+        cpu_kick_hook(cs);
+    }
 }
 
 void cpu_interrupt(CPUState *cs, int mask)
 {
     __atomic_fetch_or(&cs->interrupt_request, mask, __ATOMIC_SEQ_CST);
     __atomic_store_n(&cs->tb_exit_flag, -1, __ATOMIC_RELEASE);
+    if (cpu_kick_hook) {
+        cpu_kick_hook(cs);
+    }
 }
 
 void cpu_reset_interrupt(CPUState *cs, int mask)
@@ -229,6 +242,12 @@ int cpu_exec(CPUState *cs)
 {
     int ret;
 
+    if (tcg_ctx->system_mode && cs->halted) {
+        if (!cs->cc->has_work || !cs->cc->has_work(cs)) {
+            return EXCP_HLT;
+        }
+        cs->halted = false;
+    }
     cpu_exec_start(cs);
     ret = cpu_exec_loop(cs);
     cpu_exec_end(cs);
@@ -242,7 +261,12 @@ static int cpu_exec_loop(CPUState *cs)
     int ret;
 
     if (sigsetjmp(cs->jmp_env, 0) != 0) {
-        /* Back from cpu_loop_exit: the translation lock is not held. */
+        /*
+         * Back from cpu_loop_exit.  The translation lock is not held,
+         * unless a system-mode instruction fetch faulted while
+         * translating: tb_gen_code_cleanup drops it then.
+         */
+        tb_gen_code_cleanup();
         last_tb = NULL;
     }
     for (;;) {
@@ -251,12 +275,27 @@ static int cpu_exec_loop(CPUState *cs)
         uintptr_t r;
 
         if (cs->exception_index >= 0) {
+            if (tcg_ctx->system_mode && cs->exception_index < EXCP_INTERRUPT &&
+                cs->cc->do_interrupt) {
+                /* A guest exception: enter its handler and run on. */
+                cs->cc->do_interrupt(cs);
+                cs->exception_index = -1;
+                last_tb = NULL;
+                continue;
+            }
             ret = cs->exception_index;
             cs->exception_index = -1;
             return ret;
         }
-        if (cs->tb_exit_flag && cpu_handle_exit_request(cs, &ret)) {
-            return ret;
+        if (cs->tb_exit_flag) {
+            if (cpu_handle_exit_request(cs, &ret)) {
+                return ret;
+            }
+            /* exec_interrupt may have changed the state: do not chain. */
+            last_tb = NULL;
+            if (tcg_ctx->system_mode && cs->halted) {
+                return EXCP_HLT;
+            }
         }
         if (cs->exception_index >= 0) {
             continue;

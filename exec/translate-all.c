@@ -5,8 +5,12 @@
  *   pages as they fill), holding TBs one after another; when it is full
  *   it is flushed whole and translation starts again from its base.
  * - Lookup: the per-CPU jump cache (exec/cpu-exec.c and inline in TBs),
- *   then a hash table keyed by (pc, cs_base, flags) whose chains are read
- *   without locks; writers hold the translation lock.
+ *   then a hash table keyed by (phys_pc, pc, cs_base, flags) whose chains
+ *   are read without locks; writers hold the translation lock.
+ * - System mode indexes TBs by the guest physical address of their code
+ *   (found through the code TLB, tb_sys_ops), so guest page-table changes
+ *   need no flush: the jump cache, keyed by virtual pc, is what the soft
+ *   TLB's flushes clear.  In user mode phys_pc is pc.
  * - Per guest page, the list of TBs with code there, for invalidation
  *   when the guest writes to its code (and for user mode's write
  *   protection of code pages).
@@ -29,12 +33,15 @@
 
 TBStats tb_stats;
 void (*tb_page_protect_hook)(uint64_t page_addr);
+const TBSysOps *tb_sys_ops;
 
 static tcg_insn_unit *code_gen_start;   /* first byte after the prologue */
 static pthread_mutex_t tb_mutex = PTHREAD_MUTEX_INITIALIZER;
 static TranslationBlock *tb_hash[TB_HASH_SIZE];
 static GHashTable *tb_pages;            /* page index -> first (tb | n) */
 static unsigned tb_page_bits = 12;
+/* This thread is inside tb_gen_code, holding the lock (fault cleanup). */
+static __thread TranslationBlock *tb_gen_current;
 
 /* TBs in code-buffer order, to find the TB of a host pc. */
 static TranslationBlock **tb_array;
@@ -43,14 +50,25 @@ static size_t tb_array_len, tb_array_cap;
 /* The code buffer is full: flush at the next safe point (cpu_exec). */
 bool tb_flush_requested;
 
+/*
+ * Re-entrant per thread: in system mode a translation may fill the TLB,
+ * and the target's page-table walk may write guest RAM through the
+ * memory API, whose write hook invalidates code (tb_invalidate_*).
+ */
+static __thread int tb_lock_depth;
+
 void tb_lock(void)
 {
-    pthread_mutex_lock(&tb_mutex);
+    if (tb_lock_depth++ == 0) {
+        pthread_mutex_lock(&tb_mutex);
+    }
 }
 
 void tb_unlock(void)
 {
-    pthread_mutex_unlock(&tb_mutex);
+    if (--tb_lock_depth == 0) {
+        pthread_mutex_unlock(&tb_mutex);
+    }
 }
 
 void tb_register_cpu(CPUState *cs)
@@ -58,7 +76,7 @@ void tb_register_cpu(CPUState *cs)
     tb_lock();
     cpu_list = realloc(cpu_list, (cpu_count + 1) * sizeof(*cpu_list));
     cpu_list[cpu_count++] = cs;
-    if (cs->cc->page_bits) {
+    if (cs->cc->page_bits && !(tcg_ctx && tcg_ctx->system_mode)) {
         tb_page_bits = cs->cc->page_bits;
     }
     tb_unlock();
@@ -94,18 +112,47 @@ void tcg_exec_init(size_t tb_size, bool system_mode)
         exit(1);
     }
     tcg_context_init(buf, tb_size);
+    if (system_mode) {
+        tcg_ctx->system_mode = true;
+        tcg_ctx->reserved_regs |= TCG_TARGET_SOFTMMU_RESERVED_REGS;
+        tb_page_bits = 12;      /* the soft TLB's pages (exec/cputlb.h) */
+    }
     code_gen_start = tcg_ctx->code_gen_ptr;
     /* Key and value are one allocation: [page, first (tb | n)]. */
     tb_pages = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-static inline unsigned tb_hash_func(uint64_t pc, uint64_t cs_base,
-                                    uint32_t flags)
+/*
+ * Keyed by the physical pc (in user mode phys_pc == pc, so the hash is
+ * what it always was); TBs of one physical pc at several virtual
+ * addresses share a chain, and the lookup compares pc too.
+ */
+static inline unsigned tb_hash_func(uint64_t phys_pc, uint64_t pc,
+                                    uint64_t cs_base, uint32_t flags)
 {
-    uint64_t h = (pc ^ cs_base * 0x9e3779b97f4a7c15ull) * 0xff51afd7ed558ccdull;
+    uint64_t h = (phys_pc ^ cs_base * 0x9e3779b97f4a7c15ull) *
+                 0xff51afd7ed558ccdull;
 
+    (void)pc;
     h ^= flags * 0xc4ceb9fe1a85ec53ull;
     return (h >> (64 - TB_HASH_BITS)) & (TB_HASH_SIZE - 1);
+}
+
+/*
+ * A TB whose code reaches into a second page is valid only while that
+ * virtual page still maps to the same physical page.
+ */
+static bool tb_second_page_ok(CPUState *cs, const TranslationBlock *tb)
+{
+    uint64_t p1;
+    void *host;
+
+    if (tb->page_addr[1] == (uint64_t)-1) {
+        return true;
+    }
+    p1 = ((tb->pc >> tb_page_bits) + 1) << tb_page_bits;
+    return (tb_sys_ops->code_phys(cs, p1, &host, true) >> tb_page_bits) ==
+           tb->page_addr[1];
 }
 
 TranslationBlock *tb_lookup(CPUState *cs, uint64_t pc, uint64_t cs_base,
@@ -113,6 +160,8 @@ TranslationBlock *tb_lookup(CPUState *cs, uint64_t pc, uint64_t cs_base,
 {
     CPUJumpCacheEntry *e = &cs->tb_jmp_cache[tb_jmp_cache_hash(pc)];
     TranslationBlock *tb;
+    uint64_t phys_pc = pc;
+    bool sys = tcg_ctx->system_mode && tb_sys_ops;
 
     if (e->pc == pc && e->cs_base == cs_base && e->flags == flags &&
         e->tc_ptr) {
@@ -122,11 +171,29 @@ TranslationBlock *tb_lookup(CPUState *cs, uint64_t pc, uint64_t cs_base,
         }
     }
     tb_stats.lookups_hash++;
-    for (tb = __atomic_load_n(&tb_hash[tb_hash_func(pc, cs_base, flags)],
+    if (sys) {
+        void *host;
+
+        /* No fault here: the caller translates, which raises it. */
+        phys_pc = tb_sys_ops->code_phys(cs, pc, &host, true);
+        if (phys_pc == (uint64_t)-1) {
+            return NULL;
+        }
+    }
+    for (tb = __atomic_load_n(&tb_hash[tb_hash_func(phys_pc, pc, cs_base,
+                                                    flags)],
                               __ATOMIC_ACQUIRE);
          tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
-        if (tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags &&
-            !(tb->cflags & CF_INVALID)) {
+        if (tb->pc == pc && tb->phys_pc == phys_pc &&
+            tb->cs_base == cs_base && tb->flags == flags &&
+            !(tb->cflags & CF_INVALID) &&
+            (!sys || tb_second_page_ok(cs, tb))) {
+            if (sys) {
+                unsigned ph = tb_jmp_page_hash(pc);
+
+                tb_jmp_cache_pagemap(cs->tb_jmp_cache)[ph / 64] |=
+                    1ull << (ph % 64);
+            }
             e->tc_ptr = NULL;
             e->pc = pc;
             e->cs_base = cs_base;
@@ -159,8 +226,14 @@ static void tb_page_add(TranslationBlock *tb, int n, uint64_t page)
 {
     uintptr_t *head = page_list_head(page, true);
 
-    if (*head == 0 && tb_page_protect_hook) {
-        tb_page_protect_hook(page << tb_page_bits);
+    if (*head == 0) {
+        if (tcg_ctx->system_mode) {
+            if (tb_sys_ops) {
+                tb_sys_ops->protect_code(page << tb_page_bits);
+            }
+        } else if (tb_page_protect_hook) {
+            tb_page_protect_hook(page << tb_page_bits);
+        }
     }
     tb->page_next[n] = *head;
     *head = (uintptr_t)tb | n;
@@ -280,7 +353,8 @@ static void tb_phys_invalidate_locked(TranslationBlock *tb)
         return;
     }
     __atomic_store_n(&tb->cflags, tb->cflags | CF_INVALID, __ATOMIC_RELEASE);
-    for (pp = &tb_hash[tb_hash_func(tb->pc, tb->cs_base, tb->flags)]; *pp;
+    for (pp = &tb_hash[tb_hash_func(tb->phys_pc, tb->pc, tb->cs_base,
+                                    tb->flags)]; *pp;
          pp = &(*pp)->hash_next) {
         if (*pp == tb) {
             __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
@@ -303,6 +377,33 @@ static void tb_phys_invalidate_locked(TranslationBlock *tb)
     tb_stats.invalidated++;
 }
 
+/* Does the code of tb in its page n (physical bytes) meet [start, end)? */
+static bool tb_overlaps(const TranslationBlock *tb, int n, uint64_t start,
+                        uint64_t end)
+{
+    uint64_t page_size = (uint64_t)1 << tb_page_bits;
+    uint64_t first_end = ((tb->pc >> tb_page_bits) + 1) << tb_page_bits;
+    uint64_t s, e;
+
+    if (tb->size == 0) {
+        return true;
+    }
+    if (n == 0) {
+        s = tb->phys_pc;
+        e = tb->phys_pc + tb->size;
+        if (tb->page_addr[1] != (uint64_t)-1 && tb->pc + tb->size > first_end) {
+            e = tb->phys_pc + (first_end - tb->pc);
+        }
+    } else {
+        s = tb->page_addr[1] << tb_page_bits;
+        e = s + (tb->pc + tb->size - first_end);
+        if (e > s + page_size) {
+            e = s + page_size;
+        }
+    }
+    return s < end && e > start;
+}
+
 void tb_invalidate_phys_range(uint64_t start, uint64_t end)
 {
     uint64_t page;
@@ -318,13 +419,10 @@ void tb_invalidate_phys_range(uint64_t start, uint64_t end)
         while (p) {
             TranslationBlock *tb = (TranslationBlock *)(p & ~(uintptr_t)1);
             int n = p & 1;
-            uint64_t tb_end = tb->pc + tb->size;
 
             p = tb->page_next[n];
             /* A TB may share the page without overlapping the range. */
-            if (tb->pc < end && tb_end > start) {
-                tb_phys_invalidate_locked(tb);
-            } else if (tb->size == 0) {
+            if (tb_overlaps(tb, n, start, end)) {
                 tb_phys_invalidate_locked(tb);
             }
         }
@@ -542,6 +640,7 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t cs_base,
     tb_lock();
     s->insn_start_words = cs->cc->insn_start_words;
     s->addr_type = cs->cc->addr_type;
+    s->tlb_fast_ofs = (intptr_t)offsetof(CPUState, tlb.f) - cpu_env_offset;
 retry:
     tb = (TranslationBlock *)(((uintptr_t)s->code_gen_ptr + 63) & ~(uintptr_t)63);
     if ((tcg_insn_unit *)tb + TB_CODE_OFFSET > s->code_gen_highwater) {
@@ -549,6 +648,7 @@ retry:
     }
     memset(tb, 0, sizeof(*tb));
     tb->pc = pc;
+    tb->phys_pc = pc;
     tb->cs_base = cs_base;
     tb->flags = flags;
     tb->cflags = cflags;
@@ -563,7 +663,16 @@ retry:
     tcg_func_start(s);
     s->gen_tb = tb;     /* the translator's lookups read its flags */
     s->goto_tb_offset[0] = s->goto_tb_offset[1] = 0xffff;
+    if (s->system_mode && tb_sys_ops) {
+        void *host;
+
+        /* May fault (prefetch abort): tb_gen_code_cleanup unlocks. */
+        tb_gen_current = tb;
+        tb->phys_pc = tb_sys_ops->code_phys(cs, pc, &host, false);
+    }
+    tb_gen_current = tb;
     cs->cc->translate(cs, tb, max_insns);
+    tb_gen_current = NULL;
     s->code_gen_ptr = (tcg_insn_unit *)tb->tc_ptr;
     size = tcg_gen_code(s, tb);
     if (size == -1) {
@@ -615,18 +724,26 @@ retry:
     /* Publish: pages, then the hash chain (lock-free readers). */
     {
         unsigned bits = tb_page_bits;
-        uint64_t p0 = pc >> bits;
-        uint64_t p1 = tb->size ? (pc + tb->size - 1) >> bits : p0;
+        uint64_t p0 = tb->phys_pc >> bits;
+        uint64_t p1 = tb->size ? (pc + tb->size - 1) >> bits : pc >> bits;
 
         tb->page_addr[0] = p0;
         tb_page_add(tb, 0, p0);
-        if (p1 != p0) {
+        if (s->system_mode) {
+            /* The translator recorded the second page's physical number. */
+            if (tb->page_addr[1] != (uint64_t)-1 &&
+                tb->page_addr[1] != p0) {
+                tb_page_add(tb, 1, tb->page_addr[1]);
+            } else {
+                tb->page_addr[1] = (uint64_t)-1;
+            }
+        } else if (p1 != p0) {
             tb->page_addr[1] = p1;
             tb_page_add(tb, 1, p1);
         }
     }
     tb_array_add(tb);
-    h = tb_hash_func(pc, cs_base, flags);
+    h = tb_hash_func(tb->phys_pc, pc, cs_base, flags);
     tb->hash_next = tb_hash[h];
     __atomic_store_n(&tb_hash[h], tb, __ATOMIC_RELEASE);
     tb_unlock();
@@ -641,6 +758,19 @@ full:
     tb_flush_requested = true;
     tb_unlock();
     return NULL;
+}
+
+void tb_gen_code_cleanup(void)
+{
+    TranslationBlock *tb = tb_gen_current;
+
+    if (tb) {
+        /* Nothing was published: forget the TB, keep the buffer as is. */
+        tb_gen_current = NULL;
+        tcg_ctx->code_gen_ptr = (tcg_insn_unit *)tb;
+        tb_lock_depth = 1;
+        tb_unlock();
+    }
 }
 
 void tb_dump_stats(FILE *f)

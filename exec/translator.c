@@ -3,9 +3,13 @@
  * lookup that ends a TB on an indirect branch.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "exec/translator.h"
 #include "tcg-internal.h"
+
+#define TRANSLATOR_SYS_PAGE_BITS 12     /* the soft TLB's page (cputlb.h) */
+#define TLB_PAGE_SIZE_FOR_FETCH ((uint64_t)1 << TRANSLATOR_SYS_PAGE_BITS)
 
 void translator_loop(CPUState *cs, TranslationBlock *tb, int max_insns,
                      const TranslatorOps *ops, DisasContextBase *db)
@@ -21,6 +25,23 @@ void translator_loop(CPUState *cs, TranslationBlock *tb, int max_insns,
     db->is_jmp = DISAS_NEXT;
     db->num_insns = 0;
     db->max_insns = max_insns;
+    db->page_vaddr[0] = db->page_vaddr[1] = (uint64_t)-1;
+    db->page_host[0] = db->page_host[1] = NULL;
+    if (tcg_ctx->system_mode) {
+        /*
+         * The loop ends TBs at TLB-page boundaries, whatever the guest
+         * page size: TBs are indexed by physical page.
+         */
+        void *host;
+
+        page_bits = TRANSLATOR_SYS_PAGE_BITS;
+        if (tb_sys_ops) {
+            tb_sys_ops->code_phys(cs, tb->pc, &host, false);
+            db->page_vaddr[0] = tb->pc >> page_bits << page_bits;
+            db->page_host[0] = host ? (char *)host - (tb->pc & ((1u << page_bits) - 1))
+                                    : NULL;
+        }
+    }
     ops->init_disas_context(db, cs);
 
     /* The exit check: one load and a branch at every TB entry. */
@@ -54,8 +75,127 @@ void translator_loop(CPUState *cs, TranslationBlock *tb, int max_insns,
 
 bool translator_use_goto_tb(DisasContextBase *db, uint64_t dest)
 {
-    (void)dest;
-    return !(db->tb->cflags & CF_NO_GOTO_TB);
+    if (db->tb->cflags & CF_NO_GOTO_TB) {
+        return false;
+    }
+    /*
+     * System mode: a chained jump bypasses the TLB, so it must stay in
+     * the virtual page whose mapping this TB was found through.
+     */
+    if (tcg_ctx->system_mode &&
+        (dest >> TRANSLATOR_SYS_PAGE_BITS) !=
+        (db->pc_first >> TRANSLATOR_SYS_PAGE_BITS)) {
+        return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------- instruction fetch */
+
+/* System mode: the bytes of one page. */
+static void translator_ld_page(CPUState *cs, DisasContextBase *db,
+                               uint64_t pc, uint8_t *dest, size_t len)
+{
+    uint64_t page = pc >> TRANSLATOR_SYS_PAGE_BITS << TRANSLATOR_SYS_PAGE_BITS;
+    uint64_t off = pc - page;
+    int n;
+
+    if (page == db->page_vaddr[0]) {
+        n = 0;
+    } else if (page == db->page_vaddr[1]) {
+        n = 1;
+    } else {
+        /* The code reaches into another page: record it (may fault). */
+        void *host;
+        uint64_t phys = tb_sys_ops->code_phys(cs, pc, &host, false);
+
+        n = 1;
+        db->page_vaddr[1] = page;
+        db->page_host[1] = host ? (char *)host - off : NULL;
+        db->tb->page_addr[1] = phys >> TRANSLATOR_SYS_PAGE_BITS;
+    }
+    if (db->page_host[n]) {
+        memcpy(dest, (char *)db->page_host[n] + off, len);
+    } else {
+        tb_sys_ops->code_read(cs, pc, dest, len);
+    }
+}
+
+void translator_ld(CPUState *cs, DisasContextBase *db, uint64_t pc,
+                   void *dest, size_t len)
+{
+    uint8_t *d = dest;
+
+    if (!tcg_ctx->system_mode || !tb_sys_ops) {
+        memcpy(dest, (void *)(tcg_ctx->guest_base + (uintptr_t)pc), len);
+        return;
+    }
+    while (len > 0) {
+        uint64_t room = TLB_PAGE_SIZE_FOR_FETCH - (pc & (TLB_PAGE_SIZE_FOR_FETCH - 1));
+        size_t n = len < room ? len : room;
+
+        translator_ld_page(cs, db, pc, d, n);
+        pc += n;
+        d += n;
+        len -= n;
+    }
+}
+
+static uint64_t translator_ld_le(CPUState *cs, DisasContextBase *db,
+                                 uint64_t pc, size_t len)
+{
+    uint8_t b[8];
+    uint64_t v = 0;
+
+    translator_ld(cs, db, pc, b, len);
+    while (len-- > 0) {
+        v = v << 8 | b[len];
+    }
+    return v;
+}
+
+static uint64_t translator_ld_be(CPUState *cs, DisasContextBase *db,
+                                 uint64_t pc, size_t len)
+{
+    uint8_t b[8];
+    uint64_t v = 0;
+    size_t i;
+
+    translator_ld(cs, db, pc, b, len);
+    for (i = 0; i < len; i++) {
+        v = v << 8 | b[i];
+    }
+    return v;
+}
+
+uint8_t translator_ldub(CPUState *cs, DisasContextBase *db, uint64_t pc)
+{
+    return translator_ld_le(cs, db, pc, 1);
+}
+
+uint16_t translator_lduw(CPUState *cs, DisasContextBase *db, uint64_t pc)
+{
+    return translator_ld_le(cs, db, pc, 2);
+}
+
+uint32_t translator_ldl(CPUState *cs, DisasContextBase *db, uint64_t pc)
+{
+    return translator_ld_le(cs, db, pc, 4);
+}
+
+uint64_t translator_ldq(CPUState *cs, DisasContextBase *db, uint64_t pc)
+{
+    return translator_ld_le(cs, db, pc, 8);
+}
+
+uint16_t translator_lduw_be(CPUState *cs, DisasContextBase *db, uint64_t pc)
+{
+    return translator_ld_be(cs, db, pc, 2);
+}
+
+uint32_t translator_ldl_be(CPUState *cs, DisasContextBase *db, uint64_t pc)
+{
+    return translator_ld_be(cs, db, pc, 4);
 }
 
 void tcg_gen_lookup_and_goto_ptr(TCGTemp *pc_in)

@@ -116,7 +116,11 @@ typedef struct TCGLdstLabel {
     int data_reg;
     tcg_insn_unit *label_ptr;    /* the branch to the slow path */
     tcg_insn_unit *raddr;        /* return address in the fast path */
+    bool tlb;                    /* system mode: a soft-TLB miss (else an
+                                    alignment fault in user mode) */
 } TCGLdstLabel;
+
+TCGSoftmmuHelpers tcg_softmmu_helpers;
 
 static __attribute__((unused)) TCGLdstLabel *new_ldst_label(TCGContext *s)
 {

@@ -247,6 +247,18 @@ static uint64_t tci_qemu_ld(void *env, uint64_t addr, MemOpIdx oi,
     uint64_t u64;
 
     tci_tb_ptr = ra;
+    if (tcg_ctx->system_mode) {
+        /* Through the soft TLB's slow path: correct, not fast. */
+        uint64_t v = tcg_softmmu_helpers.ld[mop & MO_SIZE & 3](env, addr, oi,
+                                                               ra);
+
+        if (mop & MO_SIGN) {
+            unsigned sh = 64 - 8 * memop_size(mop);
+
+            v = sh ? (uint64_t)((int64_t)(v << sh) >> sh) : v;
+        }
+        return v;
+    }
     if (__builtin_expect(tci_misaligned(addr, mop), 0) &&
         tcg_ctx->unaligned_helper) {
         tcg_ctx->unaligned_helper(env, addr, oi, ra);
@@ -308,6 +320,10 @@ static void tci_qemu_st(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
     uint32_t u32;
 
     tci_tb_ptr = ra;
+    if (tcg_ctx->system_mode) {
+        tcg_softmmu_helpers.st[mop & MO_SIZE & 3](env, addr, val, oi, ra);
+        return;
+    }
     if (__builtin_expect(tci_misaligned(addr, mop), 0) &&
         tcg_ctx->unaligned_helper) {
         tcg_ctx->unaligned_helper(env, addr, oi, ra);

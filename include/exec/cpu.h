@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "tcg/tcg.h"
+#include "exec/tlb-common.h"
 
 struct TranslationBlock;
 typedef struct CPUState CPUState;
@@ -49,6 +50,27 @@ static inline unsigned tb_jmp_cache_hash(uint64_t pc)
     return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
 }
 
+/*
+ * After the jump cache's entries (same allocation): a bitmap of the 4 KiB
+ * virtual pages (hashed, bits 12..47 of pc) that may have entries, so a
+ * soft-TLB flush of one page skips the scan of the cache when none can.
+ * Set by tb_lookup when it fills an entry; cleared with the whole cache.
+ */
+#define TB_JMP_PAGEMAP_BITS 12
+#define TB_JMP_PAGEMAP_WORDS ((1u << TB_JMP_PAGEMAP_BITS) / 64)
+
+static inline uint64_t *tb_jmp_cache_pagemap(CPUJumpCacheEntry *cache)
+{
+    return (uint64_t *)(cache + TB_JMP_CACHE_SIZE);
+}
+
+static inline unsigned tb_jmp_page_hash(uint64_t pc)
+{
+    uint64_t page = (pc & (((uint64_t)1 << 48) - 1)) >> 12;
+
+    return (page * 0x9e3779b97f4a7c15ull) >> (64 - TB_JMP_PAGEMAP_BITS);
+}
+
 /* Everything the engine asks of a target. */
 typedef struct CPUClass {
     const char *name;
@@ -73,6 +95,31 @@ typedef struct CPUClass {
     void (*dump_state)(CPUState *cs, FILE *f);
     /* Take a pending interrupt; true if the cpu state changed. */
     bool (*exec_interrupt)(CPUState *cs, int interrupt_request);
+
+    /* ---- system mode (NULL in user mode) ---- */
+    /*
+     * Translate addr for an access of type (MMUAccessType) in mmu_idx
+     * and tlb_set_page() it.  On a fault: return false when probe is
+     * set, else raise the guest exception (cpu_loop_exit_restore with
+     * retaddr; never returns).
+     */
+    bool (*tlb_fill)(CPUState *cs, uint64_t addr, int size, int access_type,
+                     int mmu_idx, bool probe, uintptr_t retaddr);
+    /* The MMU index of instruction fetch in the current state. */
+    int (*mmu_index_code)(CPUState *cs);
+    /*
+     * Deliver cs->exception_index (a guest exception the loop got from
+     * cpu_raise_exception or exec_interrupt) as the guest architecture
+     * does: vector, syndrome, mode change.  cpu_exec then runs on.
+     */
+    void (*do_interrupt)(CPUState *cs);
+    /* May a halted CPU run (a pending, unmasked-enough interrupt)? */
+    bool (*has_work)(CPUState *cs);
+    /* Architectural reset (system_reset, PSCI CPU_ON). */
+    void (*reset)(CPUState *cs);
+    /* Debug access by virtual address (monitor, gdbstub): 0 or -1. */
+    int (*memory_rw_debug)(CPUState *cs, uint64_t addr, void *buf,
+                           size_t len, bool is_write);
 } CPUClass;
 
 struct CPUState {
@@ -84,6 +131,23 @@ struct CPUState {
     volatile int interrupt_request;
     volatile bool exit_request;
     bool halted;
+    /* Inside cpu_exec(), i.e. possibly in generated code (exclusive lock). */
+    bool running;
+    bool exclusive_waiter;
+
+    /* ---- system mode ---- */
+    struct AddressSpace *as;        /* what its loads and stores reach */
+    bool stop;                      /* pause requested (cpus.c) */
+    bool stopped;                   /* paused, or powered off */
+    struct CPUWorkItem *work_list;  /* run_on_cpu queue (cpus.c) */
+    void *thread;                   /* cpus.c's per-vCPU data */
+
+    /*
+     * What generated code reads, last so that it sits just below env and
+     * the host code reaches it with short displacements: the soft TLB's
+     * fast tables (system mode), the jump cache, the exit flag.
+     */
+    CPUTLB tlb;                     /* exec/cputlb.h */
     CPUJumpCacheEntry *tb_jmp_cache;
     /*
      * Tested by generated code at every TB entry: non-zero means leave
@@ -91,10 +155,13 @@ struct CPUState {
      * thread or a signal handler.
      */
     volatile int32_t tb_exit_flag;
-    /* Inside cpu_exec(), i.e. possibly in generated code (exclusive lock). */
-    bool running;
-    bool exclusive_waiter;
 };
+
+/*
+ * System mode: wake the thread of cs so it notices a new interrupt or
+ * exit request (set by cpus.c; cpu_interrupt and cpu_exit call it).
+ */
+extern void (*cpu_kick_hook)(CPUState *cs);
 
 /* Every CPU, for exclusive sections and jump-cache invalidation. */
 extern CPUState **cpu_list;

@@ -17,13 +17,15 @@
 
 typedef struct TranslationBlock {
     uint64_t pc;
+    uint64_t phys_pc;                /* system mode: guest physical pc; else pc */
     uint64_t cs_base;
     uint32_t flags;
     volatile uint32_t cflags;
     uint32_t size;                   /* guest bytes */
     uint16_t icount;                 /* guest instructions */
     uint8_t has_goto_tb;             /* bit n: goto_tb n was emitted */
-    uint64_t page_addr[2];           /* guest pages holding its code, -1 none */
+    uint64_t page_addr[2];           /* page numbers (physical in system
+                                        mode) holding its code, -1 none */
     const tcg_insn_unit *tc_ptr;
     uint32_t tc_size;
     uint16_t jmp_insn_offset[2];     /* patchable field of goto_tb n */
@@ -50,8 +52,33 @@ static inline TranslationBlock *tb_from_tc(const void *tc_ptr)
 /* cflags for every TB the exec loop translates (-one-insn-per-tb: 1). */
 extern uint32_t tb_default_cflags;
 
-/* Set up the code buffer (size in bytes, 0 = default) and TCG. */
+/*
+ * Set up the code buffer (size in bytes, 0 = default) and TCG.  In
+ * system mode (tcg_ctx->system_mode) TBs are indexed by the guest
+ * physical address of their code, guest loads and stores go through
+ * the soft TLB, and cpu_exec delivers guest exceptions itself.
+ */
 void tcg_exec_init(size_t tb_size, bool system_mode);
+
+/*
+ * What exec/ needs from the soft TLB in system mode (softmmu/cputlb.c
+ * sets it in tlb_init; exec/ does not link against it, so user-mode
+ * binaries need no soft MMU).
+ */
+typedef struct TBSysOps {
+    /*
+     * Guest physical address of pc, filling the code TLB; *hostp gets
+     * pc's host address (NULL: not RAM).  On a fault: -1 when probe,
+     * else the guest exception is raised (cpu_loop_exit).
+     */
+    uint64_t (*code_phys)(CPUState *cs, uint64_t pc, void **hostp,
+                          bool probe);
+    /* len code bytes at pc (within one page) through the slow path. */
+    void (*code_read)(CPUState *cs, uint64_t pc, void *dest, size_t len);
+    /* A physical page got its first TB: stores there must invalidate. */
+    void (*protect_code)(uint64_t phys_page_addr);
+} TBSysOps;
+extern const TBSysOps *tb_sys_ops;
 
 TranslationBlock *tb_lookup(CPUState *cs, uint64_t pc, uint64_t cs_base,
                             uint32_t flags);
@@ -78,12 +105,19 @@ void tb_flush(void);
 void tb_register_cpu(CPUState *cs);
 
 /* Called when a guest page first gets translated code (user mode
- * write-protects it so stores to it can be caught). */
+ * write-protects it so stores to it can be caught; system mode uses
+ * tb_sys_ops->protect_code instead). */
 extern void (*tb_page_protect_hook)(uint64_t page_addr);
 
 /* The translation lock: tb_gen_code, invalidation and chaining hold it. */
 void tb_lock(void);
 void tb_unlock(void);
+/*
+ * After a siglongjmp to the exec loop: if it left tb_gen_code (a
+ * system-mode instruction fetch faulted), drop the half-built TB and
+ * the lock.  cpu_exec calls it.
+ */
+void tb_gen_code_cleanup(void);
 
 /* Counters for -d and make bench. */
 typedef struct TBStats {

@@ -340,6 +340,15 @@ typedef struct TCGContext {
     void (*unaligned_helper)(void *env, uint64_t addr, MemOpIdx oi,
                              uintptr_t retaddr);
 
+    /*
+     * System mode (tcg_exec_init(size, true)): qemu_ld/qemu_st go
+     * through the soft TLB (exec/cputlb.h) instead of guest_base.
+     * tlb_fast_ofs is the offset of CPUState.tlb.f[0] from env
+     * (negative: env follows CPUState), set before each translation.
+     */
+    bool system_mode;
+    intptr_t tlb_fast_ofs;
+
     /* slow paths queued by the backend while emitting a TB */
     struct TCGLdstLabel *ldst_labels;
 
@@ -352,6 +361,19 @@ typedef struct TCGContext {
 } TCGContext;
 
 extern TCGContext *tcg_ctx;
+
+/*
+ * System mode: the soft TLB's slow paths (helper_ld*_mmu and
+ * helper_st*_mmu of exec/cputlb.h, by log2 of the size), which generated
+ * code calls on a TLB miss.  softmmu/cputlb.c fills this in tlb_init, so
+ * libtcg does not depend on the soft MMU.
+ */
+typedef struct TCGSoftmmuHelpers {
+    uint64_t (*ld[4])(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra);
+    void (*st[4])(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                  uintptr_t ra);
+} TCGSoftmmuHelpers;
+extern TCGSoftmmuHelpers tcg_softmmu_helpers;
 
 /* ------------------------------------------------------------ life cycle */
 

@@ -16,9 +16,11 @@
 
 #include "tcg/tcg.h"
 
+#ifndef PAGE_READ
 #define PAGE_READ   0x0001
 #define PAGE_WRITE  0x0002
 #define PAGE_EXEC   0x0004
+#endif
 #define PAGE_VALID  0x0008
 /* The guest may write, but the host page is read-only: it holds code. */
 #define PAGE_WRITE_ORG 0x0010

@@ -25,6 +25,14 @@ typedef enum TCGReg {
 #define TCG_AREG0 TCG_REG_RBP
 #define TCG_REG_CALL_STACK TCG_REG_RSP
 #define TCG_REG_GUEST_BASE TCG_REG_R14
+/*
+ * System mode has no guest base: r14 and r15 are the soft-TLB fast
+ * path's scratch registers (entry pointer then addend; the compared
+ * address), so r15 is reserved there too.
+ */
+#define TCG_REG_TLB0 TCG_REG_R14
+#define TCG_REG_TLB1 TCG_REG_R15
+#define TCG_TARGET_SOFTMMU_RESERVED_REGS (1u << TCG_REG_R15)
 #define TCG_TARGET_CALL_IARG_REGS 6
 #define TCG_STATIC_CALL_ARGS_SIZE 128
 /* A TB of TCG_MAX_INSNS guest instructions never needs more than this. */

@@ -38,6 +38,8 @@ typedef enum TCGReg {
 #define TCG_AREG0 TCG_REG_R14
 #define TCG_REG_CALL_STACK TCG_REG_R15
 #define TCG_REG_TMP TCG_REG_R13
+/* System mode needs no extra registers: loads and stores call the TLB. */
+#define TCG_TARGET_SOFTMMU_RESERVED_REGS 0u
 
 #define TCG_TARGET_INTERPRETER 1
 

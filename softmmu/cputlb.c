@@ -1,0 +1,1177 @@
+/*
+ * cputlb.c: the soft TLB of system mode (see exec/cputlb.h for the
+ * layout and the fast path that generated code inlines).
+ *
+ * Design:
+ * - Per CPU and MMU index, a direct-mapped table of CPUTLBEntry (what
+ *   the fast path reads) and a parallel table of CPUTLBEntryFull (what
+ *   the slow path needs: physical address, region).  An empty slot has
+ *   all three comparators at -1, so no page-aligned address matches.
+ * - Sizes adapt at full flushes of an index: a table more than 70% used
+ *   since the last flush doubles; one that stayed under 30% over a
+ *   window of TLB_RESIZE_WINDOW flushes halves.
+ * - Large pages are cached as 4 KiB pieces; the range they cover is
+ *   remembered per index so that a flush by page inside it flushes the
+ *   whole index (the pieces may sit in any slot).
+ * - Pages with translated code: exec/ calls protect_code (tb_sys_ops)
+ *   when a physical page gets its first TB; its writable entries get
+ *   TLB_NOTDIRTY in every CPU, and entries made later see it in the
+ *   code-page set.  A store there invalidates the TBs it overlaps;
+ *   when the page has no code left, NOTDIRTY is dropped again.
+ * - MMIO (and pages that are not one RAM range) get TLB_MMIO: every
+ *   access goes through the memory API with the global lock held.
+ *
+ * The slow paths are also the cpu_ld*_mmu / probe_access services
+ * helpers use, and the instruction fetch of translators.
+ */
+#include <glib.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exec/cputlb.h"
+#include "exec/tb.h"
+#include "qemu/log.h"
+#include "qemu/main-loop.h"
+#include "sysemu/cpus.h"
+
+#define TLB_RESIZE_WINDOW 32     /* full flushes before a shrink decision */
+
+TLBStats tlb_stats;
+
+struct CPUTLBDesc {
+    uint64_t large_page_addr;    /* -1: no large page cached */
+    uint64_t large_page_mask;
+    size_t n_used;               /* slots filled since the last flush */
+    size_t window_max;           /* most slots used in the window */
+    unsigned window_flushes;
+    CPUTLBEntryFull *fulltlb;
+};
+
+/* cs->tlb.d points at d[0] of this. */
+typedef struct CPUTLBPriv {
+    CPUTLBDesc d[NB_MMU_MODES];
+    uint64_t fill_addr;          /* the address tlb_fill was asked for */
+    bool filling;
+    MemoryListener listener;     /* flushes when the memory map changes */
+} CPUTLBPriv;
+
+/*
+ * async_run_on_cpu lives in softmmu/cpus.c; unit tests run without it
+ * (every CPU on the caller's thread), hence the weak reference.
+ */
+extern void async_run_on_cpu(CPUState *cs, run_on_cpu_func fn, void *data)
+    __attribute__((weak));
+extern CPUState *current_cpu_get(void) __attribute__((weak));
+
+/* Physical pages (page numbers) with translated code. */
+static pthread_mutex_t tlb_code_lock = PTHREAD_MUTEX_INITIALIZER;
+static GHashTable *tlb_code_pages;
+
+static CPUTLBPriv *tlb_priv(CPUState *cs)
+{
+    return (CPUTLBPriv *)cs->tlb.d;
+}
+
+static size_t tlb_n_entries(const CPUTLBDescFast *f)
+{
+    return (f->mask >> CPU_TLB_ENTRY_BITS) + 1;
+}
+
+static CPUTLBEntry *tlb_entry(CPUState *cs, unsigned idx, uint64_t addr)
+{
+    CPUTLBDescFast *f = &cs->tlb.f[idx];
+    uintptr_t i = (addr >> TLB_PAGE_BITS) & (f->mask >> CPU_TLB_ENTRY_BITS);
+
+    return &f->table[i];
+}
+
+static CPUTLBEntryFull *tlb_full(CPUState *cs, unsigned idx, CPUTLBEntry *e)
+{
+    return &cs->tlb.d[idx].fulltlb[e - cs->tlb.f[idx].table];
+}
+
+/* Does a comparator match addr's page (flags other than INVALID aside)? */
+static bool tlb_hit(uint64_t cmp, uint64_t addr)
+{
+    return (cmp & (TLB_PAGE_MASK | TLB_INVALID_MASK)) == (addr & TLB_PAGE_MASK);
+}
+
+static uint64_t tlb_cmp(const CPUTLBEntry *e, MMUAccessType type)
+{
+    switch (type) {
+    case MMU_DATA_STORE:
+        return e->addr_write;
+    case MMU_INST_FETCH:
+        return e->addr_code;
+    default:
+        return e->addr_read;
+    }
+}
+
+static bool tlb_code_page_test(uint64_t page)
+{
+    bool r;
+
+    pthread_mutex_lock(&tlb_code_lock);
+    r = tlb_code_pages && g_hash_table_contains(tlb_code_pages, &page);
+    pthread_mutex_unlock(&tlb_code_lock);
+    return r;
+}
+
+/* ------------------------------------------------------------ tables */
+
+static void tlb_alloc_table(CPUState *cs, unsigned idx, size_t n)
+{
+    CPUTLBDescFast *f = &cs->tlb.f[idx];
+    CPUTLBDesc *d = &cs->tlb.d[idx];
+
+    free(f->table);
+    free(d->fulltlb);
+    f->table = malloc(n * sizeof(CPUTLBEntry));
+    d->fulltlb = calloc(n, sizeof(CPUTLBEntryFull));
+    if (!f->table || !d->fulltlb) {
+        fprintf(stderr, "qemu: out of memory for the TLB\n");
+        exit(1);
+    }
+    f->mask = (n - 1) << CPU_TLB_ENTRY_BITS;
+    memset(f->table, -1, n * sizeof(CPUTLBEntry));
+}
+
+/* Empty one index, resizing it first if its use since the last says so. */
+static void tlb_flush_one_mmuidx(CPUState *cs, unsigned idx)
+{
+    CPUTLBDescFast *f = &cs->tlb.f[idx];
+    CPUTLBDesc *d = &cs->tlb.d[idx];
+    size_t n = tlb_n_entries(f), new_n = n;
+
+    if (d->n_used > d->window_max) {
+        d->window_max = d->n_used;
+    }
+    d->window_flushes++;
+    if (d->n_used * 10 > n * 7 && n < ((size_t)1 << CPU_TLB_DYN_MAX_BITS)) {
+        new_n = n * 2;
+    } else if (d->window_flushes >= TLB_RESIZE_WINDOW) {
+        if (d->window_max * 10 < n * 3 &&
+            n > ((size_t)1 << CPU_TLB_DYN_MIN_BITS)) {
+            new_n = n / 2;
+        }
+        d->window_flushes = 0;
+        d->window_max = 0;
+    }
+    if (new_n != n) {
+        tlb_alloc_table(cs, idx, new_n);
+        d->window_flushes = 0;
+        d->window_max = 0;
+        tlb_stats.resizes++;
+    } else if (d->n_used) {
+        memset(f->table, -1, n * sizeof(CPUTLBEntry));
+    }
+    d->n_used = 0;
+    d->large_page_addr = (uint64_t)-1;
+    d->large_page_mask = (uint64_t)-1;
+}
+
+static void tlb_jmp_cache_clear(CPUState *cs)
+{
+    memset(cs->tb_jmp_cache, 0, TB_JMP_CACHE_SIZE * sizeof(CPUJumpCacheEntry) +
+           TB_JMP_PAGEMAP_WORDS * sizeof(uint64_t));
+}
+
+static bool tlb_jmp_page_maybe(CPUState *cs, uint64_t pc)
+{
+    unsigned h = tb_jmp_page_hash(pc);
+
+    return tb_jmp_cache_pagemap(cs->tb_jmp_cache)[h / 64] & (1ull << (h % 64));
+}
+
+/* Drop the jump-cache entries of TBs that may have code in addr's page. */
+static void tlb_jmp_cache_clear_page(CPUState *cs, uint64_t addr,
+                                     uint64_t vmask)
+{
+    uint64_t page = addr & TLB_PAGE_MASK & vmask;
+    unsigned i;
+
+    /* The page map hashes bits 12..47: usable when those are compared. */
+    if ((vmask | ~(((uint64_t)1 << 48) - 1)) == ~(uint64_t)0 &&
+        !tlb_jmp_page_maybe(cs, addr) &&
+        !tlb_jmp_page_maybe(cs, addr - TLB_PAGE_SIZE)) {
+        return;
+    }
+    for (i = 0; i < TB_JMP_CACHE_SIZE; i++) {
+        CPUJumpCacheEntry *e = &cs->tb_jmp_cache[i];
+        uint64_t p = e->pc & TLB_PAGE_MASK & vmask;
+
+        /* A TB may start on the page before and reach into this one. */
+        if (e->tc_ptr && (p == page || p + TLB_PAGE_SIZE == page)) {
+            __atomic_store_n(&e->tc_ptr, NULL, __ATOMIC_RELEASE);
+        }
+    }
+}
+
+/* ---------------------------------------------------------- life cycle */
+
+static void tlb_ram_written(void *opaque, MemoryRegion *mr, hwaddr addr,
+                            uint64_t len);
+typedef struct TLBFlushReq TLBFlushReq;
+static void tlb_flush_req_do(CPUState *cs, void *data);
+static void tlb_flush_on_cpu(CPUState *src, CPUState *cs,
+                             const TLBFlushReq *req);
+
+/* The address space's map changed: cached host pointers may be stale. */
+static void tlb_map_changed(MemoryListener *l, AddressSpace *as,
+                            FlatView *old_view, FlatView *new_view)
+{
+    CPUState *cs = l->opaque;
+
+    (void)as;
+    (void)new_view;
+    if (old_view) {
+        tlb_flush_on_cpu(current_cpu_get ? current_cpu_get() : NULL, cs,
+                         NULL);
+    }
+}
+
+static uint64_t tlb_sys_code_phys(CPUState *cs, uint64_t pc, void **hostp,
+                                  bool probe);
+static void tlb_sys_code_read(CPUState *cs, uint64_t pc, void *dest,
+                              size_t len);
+static void tlb_sys_protect_code(uint64_t phys_page_addr);
+
+static const TBSysOps tlb_sys_ops = {
+    .code_phys = tlb_sys_code_phys,
+    .code_read = tlb_sys_code_read,
+    .protect_code = tlb_sys_protect_code,
+};
+
+intptr_t tlb_fast_offset(unsigned mmu_idx)
+{
+    return (intptr_t)offsetof(CPUState, tlb.f) +
+           (intptr_t)(mmu_idx * sizeof(CPUTLBDescFast)) - cpu_env_offset;
+}
+
+void tlb_init(CPUState *cs, AddressSpace *as)
+{
+    CPUTLBPriv *p = calloc(1, sizeof(*p));
+    unsigned i;
+
+    if (!p) {
+        fprintf(stderr, "qemu: out of memory for the TLB\n");
+        exit(1);
+    }
+    cs->as = as;
+    cs->tlb.d = p->d;
+    if (as) {
+        p->listener.commit = tlb_map_changed;
+        p->listener.opaque = cs;
+        memory_listener_register(&p->listener, as);
+    }
+    for (i = 0; i < NB_MMU_MODES; i++) {
+        cs->tlb.f[i].table = NULL;
+        tlb_alloc_table(cs, i, (size_t)1 << CPU_TLB_DYN_DEFAULT_BITS);
+        p->d[i].large_page_addr = (uint64_t)-1;
+        p->d[i].large_page_mask = (uint64_t)-1;
+    }
+    pthread_mutex_lock(&tlb_code_lock);
+    if (!tlb_code_pages) {
+        tlb_code_pages = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+                                               g_free, NULL);
+    }
+    pthread_mutex_unlock(&tlb_code_lock);
+
+    /* The generated code's slow paths, and exec/'s view of the TLB. */
+    tcg_softmmu_helpers.ld[MO_8] = helper_ldub_mmu;
+    tcg_softmmu_helpers.ld[MO_16] = helper_lduw_mmu;
+    tcg_softmmu_helpers.ld[MO_32] = helper_ldul_mmu;
+    tcg_softmmu_helpers.ld[MO_64] = helper_ldq_mmu;
+    tcg_softmmu_helpers.st[MO_8] = helper_stb_mmu;
+    tcg_softmmu_helpers.st[MO_16] = helper_stw_mmu;
+    tcg_softmmu_helpers.st[MO_32] = helper_stl_mmu;
+    tcg_softmmu_helpers.st[MO_64] = helper_stq_mmu;
+    tb_sys_ops = &tlb_sys_ops;
+    memory_set_ram_write_hook(tlb_ram_written, NULL);
+}
+
+void tlb_destroy(CPUState *cs)
+{
+    unsigned i;
+
+    if (!cs->tlb.d) {
+        return;
+    }
+    if (cs->as) {
+        memory_listener_unregister(&tlb_priv(cs)->listener, cs->as);
+    }
+    for (i = 0; i < NB_MMU_MODES; i++) {
+        free(cs->tlb.f[i].table);
+        free(cs->tlb.d[i].fulltlb);
+        cs->tlb.f[i].table = NULL;
+        cs->tlb.f[i].mask = 0;
+    }
+    free(tlb_priv(cs));
+    cs->tlb.d = NULL;
+}
+
+/* ------------------------------------------------------------ filling */
+
+void tlb_set_page(CPUState *cs, uint64_t vaddr, uint64_t paddr, int prot,
+                  unsigned mmu_idx, unsigned lg_page_size, uint32_t attrs)
+{
+    CPUTLBPriv *priv = tlb_priv(cs);
+    CPUTLBDesc *d;
+    CPUTLBEntry *e;
+    CPUTLBEntryFull *full;
+    MemoryRegionSection sec;
+    uint64_t size, vbase, pbase, off, page, ppage, flags = 0;
+    bool ram;
+
+    if (mmu_idx >= NB_MMU_MODES || !priv) {
+        return;
+    }
+    if (lg_page_size < TLB_PAGE_BITS || lg_page_size > 63) {
+        lg_page_size = TLB_PAGE_BITS;
+    }
+    d = &cs->tlb.d[mmu_idx];
+    size = (uint64_t)1 << lg_page_size;
+    vbase = vaddr & ~(size - 1);
+    pbase = paddr & ~(size - 1);
+    /*
+     * The 4 KiB piece: the one tlb_fill was asked for when it lies in
+     * this page, else the one vaddr names (callers may pass either the
+     * large page's base or the exact page).
+     */
+    if (priv->filling && (priv->fill_addr & ~(size - 1)) == vbase) {
+        off = priv->fill_addr & (size - 1) & TLB_PAGE_MASK;
+    } else {
+        off = vaddr & (size - 1) & TLB_PAGE_MASK;
+    }
+    page = vbase + off;
+    ppage = pbase + off;
+    if (size > TLB_PAGE_SIZE) {
+        if (d->large_page_addr == (uint64_t)-1) {
+            d->large_page_addr = vbase;
+            d->large_page_mask = ~(size - 1);
+        } else {
+            uint64_t mask = d->large_page_mask & ~(size - 1);
+
+            while (mask && ((d->large_page_addr ^ vbase) & mask)) {
+                mask <<= 1;
+            }
+            d->large_page_mask = mask;
+            d->large_page_addr &= mask;
+        }
+    }
+
+    e = tlb_entry(cs, mmu_idx, page);
+    full = tlb_full(cs, mmu_idx, e);
+    if (e->addr_read == (uint64_t)-1 && e->addr_write == (uint64_t)-1 &&
+        e->addr_code == (uint64_t)-1) {
+        d->n_used++;
+    }
+    tlb_stats.fills++;
+
+    memset(&sec, 0, sizeof(sec));
+    ram = cs->as && address_space_lookup(cs->as, ppage, &sec) && sec.host &&
+          sec.start <= ppage && sec.last >= ppage + TLB_PAGE_SIZE - 1;
+    if (!ram) {
+        /* I/O, a hole, or a page split between ranges: all slow. */
+        flags = TLB_MMIO;
+        if (!(sec.mr && !sec.host && sec.start <= ppage &&
+              sec.last >= ppage + TLB_PAGE_SIZE - 1)) {
+            sec.mr = NULL;      /* go through the address space */
+        }
+        e->addend = 0;
+    } else {
+        e->addend = (uintptr_t)sec.host - (uintptr_t)page;
+    }
+    full->phys_addr = ppage;
+    full->mr = sec.mr;
+    full->mr_offset = sec.offset;
+    full->prot = prot;
+    full->lg_page_size = lg_page_size;
+    full->attrs = attrs;
+
+    e->addr_read = (prot & PAGE_READ) ? page | flags : (uint64_t)-1;
+    e->addr_code = (prot & PAGE_EXEC) ? page | flags : (uint64_t)-1;
+    if (prot & PAGE_WRITE) {
+        uint64_t w = page | flags;
+
+        if (ram && sec.readonly) {
+            w |= TLB_DISCARD_WRITE;
+        } else if (ram && (sec.dirty_log_mask ||
+                           tlb_code_page_test(ppage >> TLB_PAGE_BITS))) {
+            w |= TLB_NOTDIRTY;
+        }
+        e->addr_write = w;
+    } else {
+        e->addr_write = (uint64_t)-1;
+    }
+}
+
+/*
+ * Make sure the entry for addr in mmu_idx allows type, filling it; false
+ * if tlb_fill could not (only when probe).
+ */
+static bool tlb_fill_entry(CPUState *cs, uint64_t addr, int size,
+                           MMUAccessType type, unsigned mmu_idx, bool probe,
+                           uintptr_t ra, CPUTLBEntry **pe)
+{
+    CPUTLBPriv *priv = tlb_priv(cs);
+    CPUTLBEntry *e = tlb_entry(cs, mmu_idx, addr);
+    bool ok;
+
+    if (tlb_hit(tlb_cmp(e, type), addr)) {
+        *pe = e;
+        return true;
+    }
+    if (!cs->cc->tlb_fill) {
+        return false;
+    }
+    priv->fill_addr = addr;
+    priv->filling = true;
+    ok = cs->cc->tlb_fill(cs, addr, size, type, mmu_idx, probe, ra);
+    priv->filling = false;
+    if (!ok) {
+        return false;
+    }
+    /* The table may have been resized by a flush inside tlb_fill. */
+    e = tlb_entry(cs, mmu_idx, addr);
+    if (!tlb_hit(tlb_cmp(e, type), addr)) {
+        qemu_log_mask(LOG_GUEST_ERROR, "tlb: fill of 0x%" PRIx64
+                      " (mmu_idx %u) gave no entry\n", addr, mmu_idx);
+        return false;
+    }
+    *pe = e;
+    return true;
+}
+
+/* ---------------------------------------------------------- code pages */
+
+static void tlb_set_notdirty_all(uint64_t phys_page, bool set)
+{
+    int c;
+    unsigned i;
+    size_t j;
+
+    for (c = 0; c < cpu_count; c++) {
+        CPUState *cs = cpu_list[c];
+
+        if (!cs->tlb.d) {
+            continue;
+        }
+        for (i = 0; i < NB_MMU_MODES; i++) {
+            CPUTLBDescFast *f = &cs->tlb.f[i];
+            CPUTLBDesc *d = &cs->tlb.d[i];
+            size_t n = tlb_n_entries(f);
+
+            if (!d->n_used) {
+                continue;
+            }
+            for (j = 0; j < n; j++) {
+                CPUTLBEntry *e = &f->table[j];
+                uint64_t w = e->addr_write;
+
+                if (w == (uint64_t)-1 || (w & (TLB_MMIO | TLB_DISCARD_WRITE)) ||
+                    (d->fulltlb[j].phys_addr >> TLB_PAGE_BITS) != phys_page) {
+                    continue;
+                }
+                if (set) {
+                    w |= TLB_NOTDIRTY;
+                } else if (!(d->fulltlb[j].mr &&
+                             d->fulltlb[j].mr->dirty_log_mask)) {
+                    w &= ~(uint64_t)TLB_NOTDIRTY;
+                }
+                __atomic_store_n(&e->addr_write, w, __ATOMIC_RELEASE);
+            }
+        }
+    }
+}
+
+void tlb_protect_code(uint64_t phys_page)
+{
+    uint64_t page = phys_page >> TLB_PAGE_BITS;
+    bool added = false;
+
+    pthread_mutex_lock(&tlb_code_lock);
+    if (!tlb_code_pages) {
+        tlb_code_pages = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+                                               g_free, NULL);
+    }
+    if (!g_hash_table_contains(tlb_code_pages, &page)) {
+        gint64 *k = g_new(gint64, 1);
+
+        *k = page;
+        g_hash_table_add(tlb_code_pages, k);
+        added = true;
+    }
+    pthread_mutex_unlock(&tlb_code_lock);
+    if (added) {
+        tlb_set_notdirty_all(page, true);
+    }
+}
+
+void tlb_unprotect_code(uint64_t phys_page)
+{
+    uint64_t page = phys_page >> TLB_PAGE_BITS;
+    bool removed;
+
+    pthread_mutex_lock(&tlb_code_lock);
+    removed = tlb_code_pages && g_hash_table_remove(tlb_code_pages, &page);
+    pthread_mutex_unlock(&tlb_code_lock);
+    if (removed) {
+        tlb_set_notdirty_all(page, false);
+    }
+}
+
+static void tlb_sys_protect_code(uint64_t phys_page_addr)
+{
+    tlb_protect_code(phys_page_addr);
+}
+
+/* A store to [phys, phys + len) of a page marked NOTDIRTY. */
+static void tlb_notdirty_write(CPUTLBEntryFull *full, uint64_t phys,
+                               unsigned len)
+{
+    uint64_t page = phys & TLB_PAGE_MASK;
+
+    if (tlb_code_page_test(page >> TLB_PAGE_BITS)) {
+        tb_invalidate_phys_range(phys, phys + len);
+        tlb_stats.code_invalidations++;
+        if (!tb_page_has_code(page)) {
+            tlb_unprotect_code(page);
+        }
+    }
+    if (full->mr && full->mr->dirty_log_mask) {
+        memory_region_set_dirty(full->mr, full->mr_offset +
+                                (phys - full->phys_addr), len);
+    }
+}
+
+/* DMA and other memory-API writes into RAM: drop the code they hit. */
+static void tlb_ram_written(void *opaque, MemoryRegion *mr, hwaddr addr,
+                            uint64_t len)
+{
+    FlatView *fv;
+    unsigned i;
+
+    (void)opaque;
+    if (len == 0 || cpu_count == 0 || !cpu_list[0]->as) {
+        return;
+    }
+    pthread_mutex_lock(&tlb_code_lock);
+    i = tlb_code_pages ? g_hash_table_size(tlb_code_pages) : 0;
+    pthread_mutex_unlock(&tlb_code_lock);
+    if (i == 0) {
+        return;
+    }
+    fv = address_space_get_flatview(cpu_list[0]->as);
+    for (i = 0; i < fv->nr; i++) {
+        const FlatRange *fr = &fv->ranges[i];
+        uint64_t rlen = fr->last - fr->start + 1;
+        uint64_t s, e, p;
+
+        if (fr->mr != mr || addr + len <= fr->offset ||
+            addr >= fr->offset + rlen) {
+            continue;
+        }
+        s = addr > fr->offset ? addr : fr->offset;
+        e = addr + len < fr->offset + rlen ? addr + len : fr->offset + rlen;
+        s = fr->start + (s - fr->offset);
+        e = fr->start + (e - fr->offset);
+        for (p = s & TLB_PAGE_MASK; p < e; p += TLB_PAGE_SIZE) {
+            if (tlb_code_page_test(p >> TLB_PAGE_BITS)) {
+                uint64_t a = p > s ? p : s;
+                uint64_t b = p + TLB_PAGE_SIZE < e ? p + TLB_PAGE_SIZE : e;
+
+                tb_invalidate_phys_range(a, b);
+                tlb_stats.code_invalidations++;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------ flushes */
+
+void tlb_flush_by_mmuidx(CPUState *cs, uint16_t idxmap)
+{
+    unsigned i;
+
+    if (!cs->tlb.d) {
+        return;
+    }
+    for (i = 0; i < NB_MMU_MODES; i++) {
+        if (idxmap & (1u << i)) {
+            tlb_flush_one_mmuidx(cs, i);
+        }
+    }
+    tlb_jmp_cache_clear(cs);
+    tlb_stats.flushes_full++;
+}
+
+void tlb_flush(CPUState *cs)
+{
+    tlb_flush_by_mmuidx(cs, (1u << NB_MMU_MODES) - 1);
+}
+
+void tlb_flush_page_bits_by_mmuidx(CPUState *cs, uint64_t addr,
+                                   uint16_t idxmap, unsigned bits)
+{
+    uint64_t vmask = bits >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << bits) - 1;
+    uint64_t page = addr & TLB_PAGE_MASK & vmask;
+    unsigned i;
+    bool large = false;
+
+    if (!cs->tlb.d) {
+        return;
+    }
+    for (i = 0; i < NB_MMU_MODES; i++) {
+        CPUTLBDesc *d = &cs->tlb.d[i];
+        CPUTLBEntry *e;
+
+        if (!(idxmap & (1u << i))) {
+            continue;
+        }
+        if (d->large_page_addr != (uint64_t)-1 &&
+            ((addr ^ d->large_page_addr) & d->large_page_mask & vmask) == 0) {
+            tlb_flush_one_mmuidx(cs, i);
+            large = true;
+            continue;
+        }
+        /* Addresses differing only above `bits` share the slot. */
+        e = tlb_entry(cs, i, addr);
+        if ((e->addr_read != (uint64_t)-1 &&
+             (e->addr_read & TLB_PAGE_MASK & vmask) == page) ||
+            (e->addr_write != (uint64_t)-1 &&
+             (e->addr_write & TLB_PAGE_MASK & vmask) == page) ||
+            (e->addr_code != (uint64_t)-1 &&
+             (e->addr_code & TLB_PAGE_MASK & vmask) == page)) {
+            memset(e, -1, sizeof(*e));
+        }
+    }
+    if (large) {
+        /* Code anywhere in the large page may have changed mapping. */
+        tlb_jmp_cache_clear(cs);
+    } else {
+        tlb_jmp_cache_clear_page(cs, addr, vmask);
+    }
+    tlb_stats.flushes_page++;
+}
+
+void tlb_flush_page_by_mmuidx(CPUState *cs, uint64_t addr, uint16_t idxmap)
+{
+    tlb_flush_page_bits_by_mmuidx(cs, addr, idxmap, 64);
+}
+
+void tlb_flush_page(CPUState *cs, uint64_t addr)
+{
+    tlb_flush_page_bits_by_mmuidx(cs, addr, (1u << NB_MMU_MODES) - 1, 64);
+}
+
+/* A flush queued to another CPU's thread. */
+struct TLBFlushReq {
+    uint64_t addr;
+    uint16_t idxmap;
+    uint8_t bits;
+    bool page;
+};
+
+static void tlb_flush_req_do(CPUState *cs, void *data)
+{
+    TLBFlushReq *r = data;
+
+    if (!r) {
+        tlb_flush(cs);
+    } else if (r->page) {
+        tlb_flush_page_bits_by_mmuidx(cs, r->addr, r->idxmap, r->bits);
+    } else {
+        tlb_flush_by_mmuidx(cs, r->idxmap);
+    }
+    g_free(r);
+}
+
+/* Flush cs (req NULL: all) from src's thread (NULL: not a vCPU). */
+static void tlb_flush_on_cpu(CPUState *src, CPUState *cs,
+                             const TLBFlushReq *req)
+{
+    void *data = req ? g_memdup2(req, sizeof(*req)) : NULL;
+
+    if (cs != src && __atomic_load_n(&cs->running, __ATOMIC_SEQ_CST) &&
+        async_run_on_cpu) {
+        /* Possibly in generated code on its own thread: queue it. */
+        async_run_on_cpu(cs, tlb_flush_req_do, data);
+    } else {
+        tlb_flush_req_do(cs, data);
+    }
+}
+
+static void tlb_flush_all_cpus(CPUState *src, const TLBFlushReq *req)
+{
+    int c;
+
+    for (c = 0; c < cpu_count; c++) {
+        tlb_flush_on_cpu(src, cpu_list[c], req);
+    }
+}
+
+void tlb_flush_all_cpus_synced(CPUState *src)
+{
+    TLBFlushReq r = { .idxmap = (1u << NB_MMU_MODES) - 1 };
+
+    tlb_flush_all_cpus(src, &r);
+}
+
+void tlb_flush_by_mmuidx_all_cpus_synced(CPUState *src, uint16_t idxmap)
+{
+    TLBFlushReq r = { .idxmap = idxmap };
+
+    tlb_flush_all_cpus(src, &r);
+}
+
+void tlb_flush_page_by_mmuidx_all_cpus_synced(CPUState *src, uint64_t addr,
+                                              uint16_t idxmap)
+{
+    TLBFlushReq r = { .addr = addr, .idxmap = idxmap, .bits = 64,
+                      .page = true };
+
+    tlb_flush_all_cpus(src, &r);
+}
+
+void tlb_flush_page_bits_by_mmuidx_all_cpus_synced(CPUState *src,
+                                                   uint64_t addr,
+                                                   uint16_t idxmap,
+                                                   unsigned bits)
+{
+    TLBFlushReq r = { .addr = addr, .idxmap = idxmap,
+                      .bits = bits > 64 ? 64 : bits, .page = true };
+
+    tlb_flush_all_cpus(src, &r);
+}
+
+/* --------------------------------------------------------- slow paths */
+
+static uint64_t tlb_bswap(uint64_t v, unsigned size)
+{
+    switch (size) {
+    case 2:
+        return __builtin_bswap16(v);
+    case 4:
+        return __builtin_bswap32(v);
+    case 8:
+        return __builtin_bswap64(v);
+    default:
+        return v;
+    }
+}
+
+static uint64_t tlb_io_read(CPUState *cs, CPUTLBEntryFull *full,
+                            uint64_t addr, MemOp op)
+{
+    uint64_t off = addr & ~TLB_PAGE_MASK;
+    uint64_t v = 0;
+    bool locked = bql_locked();
+
+    if (!locked) {
+        bql_lock();
+    }
+    if (full->mr) {
+        memory_region_dispatch_read(full->mr, full->mr_offset + off, &v,
+                                    op & (MO_SIZE | MO_BSWAP));
+    } else {
+        address_space_ld(cs->as, full->phys_addr + off, &v,
+                         op & (MO_SIZE | MO_BSWAP));
+    }
+    if (!locked) {
+        bql_unlock();
+    }
+    tlb_stats.mmio_loads++;
+    return v;
+}
+
+static void tlb_io_write(CPUState *cs, CPUTLBEntryFull *full, uint64_t addr,
+                         uint64_t val, MemOp op)
+{
+    uint64_t off = addr & ~TLB_PAGE_MASK;
+    bool locked = bql_locked();
+
+    if (!locked) {
+        bql_lock();
+    }
+    if (full->mr) {
+        memory_region_dispatch_write(full->mr, full->mr_offset + off, val,
+                                     op & (MO_SIZE | MO_BSWAP));
+    } else {
+        address_space_st(cs->as, full->phys_addr + off, val,
+                         op & (MO_SIZE | MO_BSWAP));
+    }
+    if (!locked) {
+        bql_unlock();
+    }
+    tlb_stats.mmio_stores++;
+}
+
+static void tlb_check_align(CPUState *cs, uint64_t addr, MemOpIdx oi,
+                            uintptr_t ra)
+{
+    unsigned a = memop_alignment(get_memop(oi));
+
+    if (a > 1 && (addr & (a - 1)) && tcg_ctx->unaligned_helper) {
+        tcg_ctx->unaligned_helper(cs->env_ptr, addr, oi, ra);
+    }
+}
+
+/* A load within one page, value in op's byte order, zero-extended. */
+static uint64_t tlb_load_page(CPUState *cs, uint64_t addr, MemOp op,
+                              unsigned mmu_idx, MMUAccessType type,
+                              uintptr_t ra)
+{
+    unsigned size = memop_size(op);
+    CPUTLBEntry *e;
+    uint64_t cmp, v = 0;
+
+    if (!tlb_fill_entry(cs, addr, size, type, mmu_idx, false, ra, &e)) {
+        return 0;
+    }
+    cmp = tlb_cmp(e, type);
+    if (cmp & TLB_MMIO) {
+        return tlb_io_read(cs, tlb_full(cs, mmu_idx, e), addr, op);
+    }
+    memcpy(&v, (void *)(uintptr_t)(addr + e->addend), size);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v >>= 64 - 8 * size;
+#endif
+    if (op & MO_BSWAP) {
+        v = tlb_bswap(v, size);
+    }
+    return v;
+}
+
+static uint64_t tlb_do_load(CPUState *cs, uint64_t addr, MemOpIdx oi,
+                            uintptr_t ra, MMUAccessType type)
+{
+    MemOp op = get_memop(oi);
+    unsigned size = memop_size(op), mmu_idx = get_mmuidx(oi), i;
+    uint64_t v = 0;
+    uint8_t b[8];
+
+    if (mmu_idx >= NB_MMU_MODES || size > 8) {
+        qemu_log_mask(LOG_GUEST_ERROR, "tlb: bad load op 0x%x\n", oi);
+        return 0;
+    }
+    if (type != MMU_INST_FETCH) {
+        tlb_stats.slow_loads++;
+        tlb_check_align(cs, addr, oi, ra);
+    }
+    if ((addr & ~TLB_PAGE_MASK) + size <= TLB_PAGE_SIZE) {
+        return tlb_load_page(cs, addr, op, mmu_idx, type, ra);
+    }
+    /* Across two pages: byte by byte, in address order. */
+    for (i = 0; i < size; i++) {
+        b[i] = tlb_load_page(cs, addr + i, MO_8, mmu_idx, type, ra);
+    }
+    for (i = 0; i < size; i++) {
+        unsigned k = (op & MO_BSWAP) ? i : size - 1 - i;
+
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        k = size - 1 - k;
+#endif
+        v = v << 8 | b[k];
+    }
+    return v;
+}
+
+/* A store within one page. */
+static void tlb_store_page(CPUState *cs, uint64_t addr, uint64_t val,
+                           MemOp op, unsigned mmu_idx, uintptr_t ra)
+{
+    unsigned size = memop_size(op);
+    CPUTLBEntry *e;
+    CPUTLBEntryFull *full;
+    uint64_t cmp;
+
+    if (!tlb_fill_entry(cs, addr, size, MMU_DATA_STORE, mmu_idx, false, ra,
+                        &e)) {
+        return;
+    }
+    cmp = e->addr_write;
+    full = tlb_full(cs, mmu_idx, e);
+    if (cmp & TLB_MMIO) {
+        tlb_io_write(cs, full, addr, val, op);
+        return;
+    }
+    if (cmp & TLB_DISCARD_WRITE) {
+        qemu_log_mask(LOG_GUEST_ERROR, "tlb: write to ROM at 0x%" PRIx64
+                      " ignored\n", full->phys_addr + (addr & ~TLB_PAGE_MASK));
+        return;
+    }
+    if (cmp & TLB_NOTDIRTY) {
+        tlb_notdirty_write(full, full->phys_addr + (addr & ~TLB_PAGE_MASK),
+                           size);
+        /* Invalidation may have resized nothing, but re-read the entry. */
+        e = tlb_entry(cs, mmu_idx, addr);
+        if (!tlb_hit(e->addr_write, addr)) {
+            tlb_store_page(cs, addr, val, op, mmu_idx, ra);
+            return;
+        }
+    }
+    if (op & MO_BSWAP) {
+        val = tlb_bswap(val, size);
+    }
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    val <<= 64 - 8 * size;
+#endif
+    memcpy((void *)(uintptr_t)(addr + e->addend), &val, size);
+}
+
+static void tlb_do_store(CPUState *cs, uint64_t addr, uint64_t val,
+                         MemOpIdx oi, uintptr_t ra)
+{
+    MemOp op = get_memop(oi);
+    unsigned size = memop_size(op), mmu_idx = get_mmuidx(oi), i;
+    uint64_t last;
+    CPUTLBEntry *e;
+
+    if (mmu_idx >= NB_MMU_MODES || size > 8) {
+        qemu_log_mask(LOG_GUEST_ERROR, "tlb: bad store op 0x%x\n", oi);
+        return;
+    }
+    tlb_stats.slow_stores++;
+    tlb_check_align(cs, addr, oi, ra);
+    if ((addr & ~TLB_PAGE_MASK) + size <= TLB_PAGE_SIZE) {
+        tlb_store_page(cs, addr, val, op, mmu_idx, ra);
+        return;
+    }
+    /* Across two pages: both must be writable before any byte changes. */
+    last = addr + size - 1;
+    tlb_fill_entry(cs, addr, 1, MMU_DATA_STORE, mmu_idx, false, ra, &e);
+    tlb_fill_entry(cs, last, 1, MMU_DATA_STORE, mmu_idx, false, ra, &e);
+    for (i = 0; i < size; i++) {
+        unsigned sh = (op & MO_BSWAP) ? size - 1 - i : i;
+
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        sh = size - 1 - sh;
+#endif
+        tlb_store_page(cs, addr + i, (val >> (8 * sh)) & 0xff, MO_8, mmu_idx,
+                       ra);
+    }
+}
+
+uint64_t helper_ldub_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, oi, ra, MMU_DATA_LOAD);
+}
+
+uint64_t helper_lduw_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, oi, ra, MMU_DATA_LOAD);
+}
+
+uint64_t helper_ldul_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, oi, ra, MMU_DATA_LOAD);
+}
+
+uint64_t helper_ldq_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, oi, ra, MMU_DATA_LOAD);
+}
+
+void helper_stb_mmu(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                    uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, oi, ra);
+}
+
+void helper_stw_mmu(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                    uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, oi, ra);
+}
+
+void helper_stl_mmu(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                    uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, oi, ra);
+}
+
+void helper_stq_mmu(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                    uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, oi, ra);
+}
+
+/* cpu_*_mmu: the same, with the size taken from the function. */
+static MemOpIdx tlb_oi_size(MemOpIdx oi, MemOp size)
+{
+    return make_memop_idx((get_memop(oi) & ~(MO_SIZE | MO_SIGN)) | size,
+                          get_mmuidx(oi));
+}
+
+uint8_t cpu_ldb_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, tlb_oi_size(oi, MO_8), ra,
+                       MMU_DATA_LOAD);
+}
+
+uint16_t cpu_ldw_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, tlb_oi_size(oi, MO_16), ra,
+                       MMU_DATA_LOAD);
+}
+
+uint32_t cpu_ldl_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, tlb_oi_size(oi, MO_32), ra,
+                       MMU_DATA_LOAD);
+}
+
+uint64_t cpu_ldq_mmu(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
+{
+    return tlb_do_load(env_cpu(env), addr, tlb_oi_size(oi, MO_64), ra,
+                       MMU_DATA_LOAD);
+}
+
+void cpu_stb_mmu(void *env, uint64_t addr, uint8_t val, MemOpIdx oi,
+                 uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, tlb_oi_size(oi, MO_8), ra);
+}
+
+void cpu_stw_mmu(void *env, uint64_t addr, uint16_t val, MemOpIdx oi,
+                 uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, tlb_oi_size(oi, MO_16), ra);
+}
+
+void cpu_stl_mmu(void *env, uint64_t addr, uint32_t val, MemOpIdx oi,
+                 uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, tlb_oi_size(oi, MO_32), ra);
+}
+
+void cpu_stq_mmu(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                 uintptr_t ra)
+{
+    tlb_do_store(env_cpu(env), addr, val, tlb_oi_size(oi, MO_64), ra);
+}
+
+/* ------------------------------------------------------------- probes */
+
+static void *tlb_probe(void *env, uint64_t addr, int size,
+                       MMUAccessType type, unsigned mmu_idx, bool nofault,
+                       uintptr_t ra)
+{
+    CPUState *cs = env_cpu(env);
+    CPUTLBEntry *e;
+    uint64_t cmp;
+
+    if (mmu_idx >= NB_MMU_MODES) {
+        return NULL;
+    }
+    if (size <= 0) {
+        size = 1;
+    }
+    if (!tlb_fill_entry(cs, addr, size, type, mmu_idx, nofault, ra, &e)) {
+        return NULL;
+    }
+    cmp = tlb_cmp(e, type);
+    if (cmp & (TLB_MMIO | TLB_DISCARD_WRITE)) {
+        return NULL;
+    }
+    if (type == MMU_DATA_STORE && (cmp & TLB_NOTDIRTY)) {
+        CPUTLBEntryFull *full = tlb_full(cs, mmu_idx, e);
+
+        tlb_notdirty_write(full, full->phys_addr + (addr & ~TLB_PAGE_MASK),
+                           size);
+        e = tlb_entry(cs, mmu_idx, addr);
+        if (!tlb_hit(e->addr_write, addr)) {
+            return NULL;
+        }
+    }
+    return (void *)(uintptr_t)(addr + e->addend);
+}
+
+void *probe_access(void *env, uint64_t addr, int size,
+                   MMUAccessType access_type, unsigned mmu_idx,
+                   uintptr_t retaddr)
+{
+    return tlb_probe(env, addr, size, access_type, mmu_idx, false, retaddr);
+}
+
+void *probe_access_nofault(void *env, uint64_t addr, int size,
+                           MMUAccessType access_type, unsigned mmu_idx)
+{
+    return tlb_probe(env, addr, size, access_type, mmu_idx, true, 0);
+}
+
+/* ----------------------------------------------------- instruction fetch */
+
+static uint64_t tlb_sys_code_phys(CPUState *cs, uint64_t pc, void **hostp,
+                                  bool probe)
+{
+    unsigned mmu_idx = cs->cc->mmu_index_code ? cs->cc->mmu_index_code(cs) : 0;
+    CPUTLBEntry *e;
+    CPUTLBEntryFull *full;
+
+    *hostp = NULL;
+    if (mmu_idx >= NB_MMU_MODES) {
+        mmu_idx = 0;
+    }
+    if (!tlb_fill_entry(cs, pc, 1, MMU_INST_FETCH, mmu_idx, probe, 0, &e)) {
+        if (!probe) {
+            /* tlb_fill returned without an entry: stop this CPU. */
+            cs->exception_index = EXCP_HLT;
+            cs->halted = true;
+            cpu_loop_exit(cs);
+        }
+        return (uint64_t)-1;
+    }
+    full = tlb_full(cs, mmu_idx, e);
+    if (!(e->addr_code & TLB_MMIO)) {
+        *hostp = (void *)(uintptr_t)(pc + e->addend);
+    }
+    return full->phys_addr + (pc & ~TLB_PAGE_MASK);
+}
+
+uint64_t get_page_addr_code_hostp(void *env, uint64_t pc, void **hostp)
+{
+    void *host;
+    uint64_t phys = tlb_sys_code_phys(env_cpu(env), pc, &host, false);
+
+    if (hostp) {
+        *hostp = host;
+    }
+    return phys;
+}
+
+static void tlb_sys_code_read(CPUState *cs, uint64_t pc, void *dest,
+                              size_t len)
+{
+    unsigned mmu_idx = cs->cc->mmu_index_code ? cs->cc->mmu_index_code(cs) : 0;
+    uint8_t *d = dest;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        d[i] = tlb_do_load(cs, pc + i, make_memop_idx(MO_8, mmu_idx), 0,
+                           MMU_INST_FETCH);
+    }
+}
+
+uint32_t cpu_ldl_code(void *env, uint64_t pc)
+{
+    CPUState *cs = env_cpu(env);
+    unsigned mmu_idx = cs->cc->mmu_index_code ? cs->cc->mmu_index_code(cs) : 0;
+
+    return tlb_do_load(cs, pc, make_memop_idx(MO_32 | MO_LE, mmu_idx), 0,
+                       MMU_INST_FETCH);
+}
+
+uint16_t cpu_lduw_code(void *env, uint64_t pc)
+{
+    CPUState *cs = env_cpu(env);
+    unsigned mmu_idx = cs->cc->mmu_index_code ? cs->cc->mmu_index_code(cs) : 0;
+
+    return tlb_do_load(cs, pc, make_memop_idx(MO_16 | MO_LE, mmu_idx), 0,
+                       MMU_INST_FETCH);
+}
