@@ -40,6 +40,8 @@ typedef enum QEMUChrEvent {
     CHR_EVENT_OPENED,           /* a client connected (tcp, pty opened) */
     CHR_EVENT_CLOSED,           /* it went away */
     CHR_EVENT_BREAK,            /* a serial break (telnet BRK, Ctrl-A b) */
+    CHR_EVENT_MUX_IN,           /* a mux gave this frontend the input focus */
+    CHR_EVENT_MUX_OUT,          /* ... and took it away (Ctrl-A c) */
 } QEMUChrEvent;
 
 typedef struct Chardev Chardev;
