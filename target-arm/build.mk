@@ -20,6 +20,12 @@ target-arm-arm-obj = target-arm/cpu-a32.c target-arm/translate-a32.c \
 	target-arm/helper-vfp.c target-arm/helper-neon3.c \
 	target-arm/helper-neon.c
 
+# System mode (qemu-system-aarch64): EL1, the MMU, exceptions, the
+# generic timer, PSCI and the system-register table.
+target-arm-softmmu-obj = target-arm/cpu-sys.c target-arm/sysreg-a64.c \
+	target-arm/mmu-a64.c target-arm/excp-a64.c target-arm/gtimer.c \
+	target-arm/psci.c
+
 target-arm-obj = $(target-arm-common-obj) \
 	$(target-arm-$(TARGET_$(t)_ARCH)-obj)
 

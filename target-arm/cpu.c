@@ -7,7 +7,10 @@
  * first creation also registers the translator's TCG globals.  A model
  * is a set of ID register values and the AT_HWCAP bits that go with
  * them: only features the translator implements are advertised, so
- * glibc's ifuncs never pick code we cannot run.
+ * glibc's ifuncs never pick code we cannot run.  In system mode the
+ * full ID register set of each model comes from arm_sysreg_model_ids()
+ * (sysreg-a64.c, the TRM values) and is copied into cpu->ids before
+ * arm_cpu_sys_init() builds the system register table.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +20,13 @@
 #include <capstone/capstone.h>
 #endif
 
+#ifndef CONFIG_SOFTMMU
 #include "user/guest-mem.h"
+#endif
 #include "internals.h"
+#ifdef CONFIG_SOFTMMU
+#include "cpu-sys.h"
+#endif
 
 #ifndef TARGET_ARM
 /*
@@ -161,6 +169,8 @@ uint64_t a64_sysreg_value(CPUARMState *env, uint32_t key, bool *ok)
 
 /* ------------------------------------------------------------ CPU hooks */
 
+#ifndef CONFIG_SOFTMMU
+/* User mode only: cpu-sys.c has the system versions (EL, PAN... flags). */
 static void arm_get_tb_cpu_state(CPUState *cs, uint64_t *pc, uint64_t *cs_base,
                                  uint32_t *flags)
 {
@@ -186,6 +196,7 @@ static const void *arm_code_ptr(CPUState *cs, uint64_t pc, size_t len)
 {
     return page_check_range(pc, len, PAGE_EXEC) ? g2h(pc) : NULL;
 }
+#endif
 
 static void arm_dump_state(CPUState *cs, FILE *f)
 {
@@ -211,6 +222,7 @@ static void arm_dump_state(CPUState *cs, FILE *f)
     }
 }
 
+#ifndef CONFIG_SOFTMMU
 static const CPUClass arm_cpu_class = {
     .name = "aarch64",
     .addr_type = TCG_TYPE_I64,
@@ -229,6 +241,16 @@ static const CPUClass arm_cpu_class = {
     .code_ptr = arm_code_ptr,
     .dump_state = arm_dump_state,
 };
+#else
+/* System mode: cpu-sys.c's class, which reuses arm_dump_state. */
+extern const CPUClass arm_sys_cpu_class;
+#define arm_cpu_class arm_sys_cpu_class
+void arm_dump_state_user(CPUState *cs, FILE *f);
+void arm_dump_state_user(CPUState *cs, FILE *f)
+{
+    arm_dump_state(cs, f);
+}
+#endif
 
 /* Misaligned access that the MemOp forbids (exclusives): SIGBUS. */
 static void arm_unaligned(void *opaque, uint64_t addr, MemOpIdx oi,
@@ -290,7 +312,24 @@ ARMCPU *arm_cpu_create(const char *model)
     cpu->dczid = 4;                 /* DC ZVA zeroes 64 bytes */
     cpu->hwcap = m->hwcap;
     cpu->hwcap2 = m->hwcap2;
+#ifdef CONFIG_SOFTMMU
+    /*
+     * System mode: every ID register of the model (sysreg-a64.c has the
+     * TRM values); the user-mode view above follows them.
+     */
+    cpu->ids = *arm_sysreg_model_ids(m->name);
+    cpu->midr = cpu->ids.midr;
+    cpu->ctr = cpu->ids.ctr;
+    cpu->dczid = cpu->ids.dczid;
+    cpu->id_aa64isar0 = cpu->ids.id_aa64isar0;
+    cpu->id_aa64isar1 = cpu->ids.id_aa64isar1;
+    cpu->id_aa64pfr0 = cpu->ids.id_aa64pfr0;
+    cpu->id_aa64mmfr0 = cpu->ids.id_aa64mmfr0;
+#endif
     arm_env_reset(cpu);
+#ifdef CONFIG_SOFTMMU
+    arm_cpu_sys_init(cpu);
+#endif
     if (!globals_done) {
         a64_translate_init();
         globals_done = true;

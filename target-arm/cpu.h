@@ -16,6 +16,14 @@
 
 #include "exec/cpu.h"
 #include "fpu/softfloat.h"
+#ifdef CONFIG_SOFTMMU
+#include "excp-a64.h"
+#include "mmu-a64.h"
+#include "gtimer.h"
+#include "psci.h"
+#include "sysreg-a64.h"
+#include "hw/irq.h"
+#endif
 
 /* Exceptions returned by cpu_exec() (user mode cares about these). */
 #define EXCP_UDEF            1   /* undefined instruction */
@@ -75,6 +83,21 @@ typedef struct CPUARMState {
         uint32_t syndrome;       /* ESR_ELx value */
         uint64_t vaddress;       /* fault address (FAR) */
     } exception;
+
+#ifdef CONFIG_SOFTMMU
+    /*
+     * System mode (qemu-system-aarch64), EL0 and EL1.  pc, the flags and
+     * xregs[] above stay the live values; excp holds the rest of
+     * PSTATE (EL, DAIF, SPSel, PAN, UAO) and the EL1 exception
+     * registers.  xregs[31] is the SP of the current EL/SPSel:
+     * excp.sp_el[arm_excp_sp_index(&excp)] is stale while it runs (see
+     * arm_sp_to_bank/arm_sp_from_bank in cpu-sys.h).  mmu.sctlr is kept
+     * equal to excp.sctlr_el1 by the SCTLR_EL1 write.
+     */
+    ArmExcpState excp;
+    ArmMMUState mmu;
+    ArmSysRegFile sr;            /* the other EL1 registers: sysreg-a64.h */
+#endif
 } CPUARMState;
 
 typedef struct ARMCPU {
@@ -89,6 +112,32 @@ typedef struct ARMCPU {
      * registers VMRS shows (FPSID, MVFR0..2). */
     uint64_t a32_features;
     uint32_t fpsid, mvfr0, mvfr1, mvfr2;
+#ifdef CONFIG_SOFTMMU
+    /*
+     * System mode (target-arm/cpu-sys.c owns these; the board sets the
+     * wiring fields before the first reset).
+     */
+    ArmSysRegIDs ids;            /* every ID register of the model */
+    uint64_t mpidr;              /* MPIDR_EL1 (board: affinity) */
+    ArmGTimer gt;                /* generic timer (CNTP/CNTV of this CPU) */
+    struct QEMUTimer *gt_timer[ARM_GT_NUM_TIMERS];
+    qemu_irq gt_irq[ARM_GT_NUM_TIMERS]; /* outputs: board -> GIC PPIs
+                                           (ARM_GT_PHYS: 30, VIRT: 27) */
+    IRQState irq_in[2];          /* inputs: ARM_CPU_IRQ, ARM_CPU_FIQ */
+    bool irq_level[2];
+    ArmPSCI *psci;               /* board's PSCI state (NULL: none) */
+    /*
+     * GICv3 CPU interface (ICC_* system registers): the board's GIC
+     * answers them.  NULL: ICC_* are UNDEFINED (GICv2 boards).
+     * read returns false for a register it does not implement.
+     */
+    bool (*icc_read)(void *opaque, int cpu, uint32_t key, uint64_t *val);
+    bool (*icc_write)(void *opaque, int cpu, uint32_t key, uint64_t val);
+    void *icc_opaque;
+    uint64_t reset_pc;           /* where reset starts (board: kernel) */
+    uint64_t reset_x0;           /* x0 at reset (board: the DTB) */
+    unsigned reset_el;           /* 1: Linux boot protocol at EL1 */
+#endif
 } ARMCPU;
 
 /* ARMCPU.a32_features: what an AArch32 model implements. */

@@ -10,13 +10,24 @@
  * address, instead of faulting inside the helper.  Atomicity comes
  * from host atomics on g2h(addr), so other guest threads (host threads)
  * see the same single-copy atomic behaviour as on hardware.
+ *
+ * System mode (CONFIG_SOFTMMU): the same helpers reach guest memory
+ * through the soft TLB in the current MMU index (probe_access), so a
+ * bad address raises the data abort the page tables say, and the host
+ * atomics work on the host copy of guest RAM.
  */
 #include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
 #include "qemu/atomic-sized.h"
+#ifdef CONFIG_SOFTMMU
+#include "qemu/log.h"
+#include "exec/cputlb.h"
+#include "cpu-sys.h"
+#else
 #include "user/guest-mem.h"
+#endif
 #include "internals.h"
 #include "tcg/helper-info.h"
 
@@ -32,6 +43,46 @@ static void helper_raise(CPUARMState *env, uint64_t excp, uint64_t syndrome)
 }
 DEF_HELPER_INFO(raise, 0, TCG_CALL_VOID, 3, P, I64, I64);
 
+#ifdef CONFIG_SOFTMMU
+/*
+ * System mode: the host address of an aligned access of a helper
+ * (exclusives, atomics, DC ZVA) in the current MMU index, through the
+ * soft TLB; a translation fault raises the data abort at the guest
+ * instruction (tlb_fill), a misaligned address the alignment fault
+ * (DFSC 0x21).  Atomics need RAM: anything else (MMIO) is reported as
+ * an external abort (DFSC 0x10), as a bus without atomics would.
+ */
+static void *check_access(CPUARMState *env, uint64_t addr, unsigned size,
+                          int prot, uintptr_t ra)
+{
+    bool store = prot & PAGE_WRITE;
+    unsigned ec = env->excp.el ? ARM_EC_DABT_SAME : ARM_EC_DABT_LOWER;
+    int idx = arm_mmu_idx(env);
+    void *p;
+
+    if (addr & (size - 1)) {
+        env->exception.vaddress = addr;
+        env->exception.syndrome = arm_esr(ec, (store ? ARM_ISS_WNR : 0)
+                                               | 0x21);
+        cpu_raise_exception(env_cpu(env), EXCP_UNALIGNED, ra);
+    }
+    if ((prot & PAGE_READ) && store) {
+        /* A read-modify-write: fault as the store, also readable. */
+        probe_access(env, addr, size, MMU_DATA_LOAD, idx, ra);
+    }
+    p = probe_access(env, addr, size, store ? MMU_DATA_STORE : MMU_DATA_LOAD,
+                     idx, ra);
+    if (!p) {
+        qemu_log_mask(LOG_GUEST_ERROR, "atomic access to non-RAM address "
+                      "0x%016llx\n", (unsigned long long)addr);
+        env->exception.vaddress = addr;
+        env->exception.syndrome = arm_esr(ec, (store ? ARM_ISS_WNR : 0)
+                                               | 0x10);
+        cpu_raise_exception(env_cpu(env), EXCP_DATA_ABORT, ra);
+    }
+    return p;
+}
+#else
 /* Check a helper's guest access; raise at the guest insn if it is bad. */
 static void *check_access(CPUARMState *env, uint64_t addr, unsigned size,
                           int prot, uintptr_t ra)
@@ -49,6 +100,7 @@ static void *check_access(CPUARMState *env, uint64_t addr, unsigned size,
     }
     return g2h(addr);
 }
+#endif
 
 /* ------------------------------------------------------------ CRC32 */
 
@@ -83,6 +135,25 @@ DEF_HELPER_INFO(crc32c, TCG_CALL_NO_RWG_SE, I64, 3, I64, I64, I64);
 static void helper_dc_zva(CPUARMState *env, uint64_t addr)
 {
     ARMCPU *cpu = env_archcpu(env);
+#ifdef CONFIG_SOFTMMU
+    uint64_t dczid = cpu->ids.dczid ? cpu->ids.dczid : cpu->dczid;
+    unsigned block = 4u << (dczid & 15);
+    uint64_t base = addr & ~(uint64_t)(block - 1);
+    int idx = arm_mmu_idx(env);
+    void *p;
+    unsigned i;
+
+    /* One block never crosses a page (at most 2 KiB). */
+    p = probe_access(env, base, block, MMU_DATA_STORE, idx, GETPC());
+    if (p) {
+        memset(p, 0, block);
+        return;
+    }
+    for (i = 0; i < block; i += 8) {
+        cpu_stq_mmu(env, base + i, 0, make_memop_idx(MO_64 | MO_LE, idx),
+                    GETPC());
+    }
+#else
     unsigned block = 4u << (cpu->dczid & 15);
     uint64_t base = addr & ~(uint64_t)(block - 1);
 
@@ -92,6 +163,7 @@ static void helper_dc_zva(CPUARMState *env, uint64_t addr)
         cpu_raise_exception(env_cpu(env), EXCP_DATA_ABORT, GETPC());
     }
     memset(g2h(base), 0, block);
+#endif
 }
 DEF_HELPER_INFO(dc_zva, TCG_CALL_NO_WG, TCG_CALL_VOID, 2, P, I64);
 

@@ -7,7 +7,12 @@
  */
 #include <string.h>
 
+#ifdef CONFIG_SOFTMMU
+#include "exec/cputlb.h"
+#include "cpu-sys.h"
+#else
 #include "user/guest-mem.h"
+#endif
 #include "internals.h"
 #include "fpsimd.h"
 #include "simd-elem.h"
@@ -250,6 +255,66 @@ bool simd_tbl(CPUARMState *env, uint32_t insn)
 
 /* ---------------------------------------------- structure loads/stores */
 
+#ifdef CONFIG_SOFTMMU
+/*
+ * System mode: the structure is assembled in (or taken from) a bounce
+ * buffer of at most 64 bytes.  Loads read it all before any register
+ * changes; stores probe every page for write first, so a fault leaves
+ * memory untouched, then copy it out (per byte where not RAM).
+ */
+typedef struct SimdBounce {
+    uint8_t buf[64];
+    uint64_t addr, len;
+    int idx;
+} SimdBounce;
+
+static void simd_mem(CPUARMState *env, SimdBounce *b, bool store,
+                     bool probe_only, uintptr_t ra)
+{
+    uint64_t done = 0;
+
+    while (done < b->len) {
+        uint64_t a = b->addr + done;
+        uint64_t n = TLB_PAGE_SIZE - (a & ~TLB_PAGE_MASK);
+        uint8_t *p;
+        uint64_t i;
+
+        if (n > b->len - done) {
+            n = b->len - done;
+        }
+        p = probe_access(env, a, n, store ? MMU_DATA_STORE : MMU_DATA_LOAD,
+                         b->idx, ra);
+        if (!probe_only) {
+            MemOpIdx oi = make_memop_idx(MO_8, b->idx);
+
+            for (i = 0; i < n; i++) {
+                if (p) {
+                    if (store) {
+                        p[i] = b->buf[done + i];
+                    } else {
+                        b->buf[done + i] = p[i];
+                    }
+                } else if (store) {
+                    cpu_stb_mmu(env, a + i, b->buf[done + i], oi, ra);
+                } else {
+                    b->buf[done + i] = cpu_ldb_mmu(env, a + i, oi, ra);
+                }
+            }
+        }
+        done += n;
+    }
+}
+
+static void *ldst_check(CPUARMState *env, SimdBounce *b, uint64_t addr,
+                        uint64_t len, bool store, uintptr_t ra)
+{
+    b->addr = addr;
+    b->len = len;
+    b->idx = arm_mmu_idx(env);
+    simd_mem(env, b, store, store, ra);
+    return b->buf;
+}
+#else
 static void *ldst_check(CPUARMState *env, uint64_t addr, uint64_t len,
                         bool store, uintptr_t ra)
 {
@@ -260,6 +325,7 @@ static void *ldst_check(CPUARMState *env, uint64_t addr, uint64_t len,
     }
     return g2h(addr);
 }
+#endif
 
 /* One element of 1 << size bytes: constant sizes, so no memcpy call. */
 static inline void copy_elem(uint8_t *d, const uint8_t *s, int size)
@@ -280,6 +346,9 @@ static bool simd_ldst(CPUARMState *env, uint32_t insn, uintptr_t ra)
     uint8_t *p;
     int selem, rpt = 1, i, r, s, idx = 0;
     bool replicate = false;
+#ifdef CONFIG_SOFTMMU
+    SimdBounce bounce;
+#endif
 
     if (!single) {
         static const int8_t sel[16] = { 4, -1, 1, -1, 3, -1, 1, 1,
@@ -329,7 +398,11 @@ static bool simd_ldst(CPUARMState *env, uint32_t insn, uintptr_t ra)
         }
         total = (uint64_t)selem << size;
     }
+#ifdef CONFIG_SOFTMMU
+    p = ldst_check(env, &bounce, addr, total, !load, ra);
+#else
     p = ldst_check(env, addr, total, !load, ra);
+#endif
     if (!single) {
         int n = (q ? 16 : 8) >> size, esz = 1 << size;
         for (r = 0; r < rpt; r++) {
@@ -373,6 +446,11 @@ static bool simd_ldst(CPUARMState *env, uint32_t insn, uintptr_t ra)
             }
         }
     }
+#ifdef CONFIG_SOFTMMU
+    if (!load) {
+        simd_mem(env, &bounce, true, false, ra);
+    }
+#endif
     if (post) {
         env->xregs[rn] = addr + (rm == 31 ? total : env->xregs[rm]);
     }

@@ -141,6 +141,30 @@ enum {
 extern const TCGHelperInfo sfp_helpers[SH_COUNT];
          /* (env, a, size) -> i64 */
 
+#ifdef CONFIG_SOFTMMU
+/* cpu-sys.c: the system instructions of qemu-system-aarch64 */
+A64_HELPER(eret);            /* (env): EL1 only; pc = ELR_EL1 after */
+A64_HELPER(pstate_write);    /* (env, ARM_PSTATE_*, val) */
+A64_HELPER(wfi);             /* (env): pc already after the WFI */
+A64_HELPER(hvc_smc);         /* (env, imm16 | is_smc << 16): pc after */
+A64_HELPER(sysreg_read);     /* (env, ri) -> i64 */
+A64_HELPER(sysreg_write);    /* (env, ri, val) */
+A64_HELPER(sysreg_access);   /* (env, ri, trap_esr | isread << 32) */
+
+/* What helper_pstate_write changes. */
+enum {
+    ARM_PSTATE_DAIFSET, ARM_PSTATE_DAIFCLR, ARM_PSTATE_DAIF,
+    ARM_PSTATE_SPSEL, ARM_PSTATE_PAN, ARM_PSTATE_UAO,
+};
+
+/*
+ * Raise a synchronous exception to EL1 with this ESR from a helper
+ * (EXCP_ARM_SYNC): ELR = env->pc after restoring from ra (0: as is).
+ */
+void arm_raise_sync(CPUARMState *env, uint32_t esr, uintptr_t ra)
+    __attribute__((noreturn));
+#endif
+
 /* cpu.c: the constant system registers (ID, CTR, DCZID, CNTFRQ) */
 uint64_t a64_sysreg_value(CPUARMState *env, uint32_t key, bool *ok);
 

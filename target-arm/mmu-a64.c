@@ -261,6 +261,10 @@ bool arm_mmu_translate(const ArmMMUState *st, const ArmMMUAccess *acc,
     if (st->tcr & (hi ? ARM_TCR_EPD1 : ARM_TCR_EPD0)) {
         return set_fault(res, acc, ARM_MMU_FAULT_TRANSLATION, 0);
     }
+    /* FEAT_E0PD: EL0 (not LDTR at EL1) may not use this half at all. */
+    if (acc->el == 0 && (st->tcr & (hi ? ARM_TCR_E0PD1 : ARM_TCR_E0PD0))) {
+        return set_fault(res, acc, ARM_MMU_FAULT_TRANSLATION, 0);
+    }
 
     /* 2. Granule, starting level, table base, ASID. */
     gbits = granule_bits(st, hi);

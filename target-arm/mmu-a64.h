@@ -19,11 +19,11 @@
  * UXNTable, PXNTable, ignored under HPD0/HPD1); AP[2:1], UXN, PXN, WXN,
  * PAN, UAO; IPS limited by the implemented PA size; ASIDs (A1, AS);
  * hardware Access flag (HA) and dirty state (HD with DBM) updates;
- * big-endian walks (SCTLR_EL1.EE); the MMU-off flat mapping.
+ * big-endian walks (SCTLR_EL1.EE); the MMU-off flat mapping; FEAT_E0PD.
  *
  * Not emulated: 52-bit addresses (FEAT_LPA/LPA2/LVA), the contiguous
  * hint (each entry is treated on its own, which the architecture
- * allows), stage 2 and the EL2/EL3 regimes, FEAT_E0PD, FEAT_PAN3 (EPAN),
+ * allows), stage 2 and the EL2/EL3 regimes, FEAT_PAN3 (EPAN),
  * TLB conflict aborts.  Alignment checks (SCTLR_EL1.A, Device memory)
  * belong to the caller, which sees the memory attributes in the result.
  */
@@ -58,6 +58,8 @@
 #define ARM_TCR_HPD1        (1ULL << 42)
 #define ARM_TCR_TBID0       (1ULL << 51)
 #define ARM_TCR_TBID1       (1ULL << 52)
+#define ARM_TCR_E0PD0       (1ULL << 55)    /* FEAT_E0PD: EL0 faults on */
+#define ARM_TCR_E0PD1       (1ULL << 56)    /* TTBR0 / TTBR1 addresses */
 
 /* Permission bits in ArmMMUResult (the usual PAGE_READ/WRITE/EXEC). */
 #define ARM_MMU_PROT_R  1

@@ -25,13 +25,26 @@
  * ADDS costs a few host ops and a compare+branch folds to one compare.
  * The FP/SIMD registers stay in env->vregs and are accessed with
  * ld/st ops on env.
+ *
+ * System mode (CONFIG_SOFTMMU, qemu-system-aarch64): the TB flags
+ * (cpu-sys.h, ARM_TBF_*) give the EL, the MMU indexes of ordinary and
+ * unprivileged accesses, the FP enable, PSTATE.IL/SP and SCTLR_EL1.A;
+ * instructions are fetched through the code TLB (translator_ldl);
+ * EL1-only instructions at EL0, HVC/SMC without PSCI and unknown
+ * system registers are UNDEFINED; a disabled FP/SIMD unit traps with
+ * EC 0x07.  User-mode translation is unchanged.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "exec/translator.h"
+#ifdef CONFIG_SOFTMMU
+#include "exec/cputlb.h"
+#include "cpu-sys.h"
+#else
 #include "user/guest-mem.h"
+#endif
 #include "internals.h"
 #include "fpsimd.h"
 
@@ -83,7 +96,25 @@ typedef struct DisasContext {
     uint32_t insn;
     uint32_t hwcap;          /* features of the model (HWCAP_* bits) */
     ARMCPU *cpu;
+    /* System mode: from the TB flags (cpu-sys.h). */
+    int el;
+    int mem_idx;             /* ordinary loads and stores */
+    int unpriv_idx;          /* LDTR/STTR */
+    bool fp_ok;              /* CPACR_EL1.FPEN allows FP/SIMD here */
+    bool il;                 /* PSTATE.IL */
+    bool align;              /* SCTLR_EL1.A */
+    bool spsel;              /* PSTATE.SP */
 } DisasContext;
+
+/*
+ * The MMU index and alignment requirement of the access being
+ * translated (system mode; translation is single-threaded), so the
+ * load/store generators need no context argument.
+ */
+#ifdef CONFIG_SOFTMMU
+static int a64_mem_idx;
+static MemOp a64_align;
+#endif
 
 #define DISAS_JUMP_PC   DISAS_TARGET_0  /* pc stored: lookup and go */
 #define DISAS_EXIT      (DISAS_TARGET_0 + 1)  /* pc stored: back to loop */
@@ -356,6 +387,21 @@ static void gen_udef(DisasContext *ctx)
     gen_exception(ctx, EXCP_UDEF, 1u << 25, ctx->pc_curr);
 }
 
+#ifdef CONFIG_SOFTMMU
+/* A synchronous exception to EL1 at the current instruction. */
+static void gen_sync_exception(DisasContext *ctx, uint32_t esr)
+{
+    gen_exception(ctx, EXCP_ARM_SYNC, esr, ctx->pc_curr);
+}
+
+/* FP/SIMD disabled by CPACR_EL1.FPEN: EC 0x07. */
+static bool gen_fp_trap(DisasContext *ctx)
+{
+    gen_sync_exception(ctx, arm_esr_fp_access());
+    return true;
+}
+#endif
+
 static void gen_goto_tb(DisasContext *ctx, int n, uint64_t dest)
 {
     if (translator_use_goto_tb(&ctx->base, dest)) {
@@ -396,6 +442,21 @@ static void a64_init_disas_context(DisasContextBase *db, CPUState *cs)
 
     ctx->cpu = (ARMCPU *)cs;
     ctx->hwcap = ctx->cpu->hwcap;
+#ifdef CONFIG_SOFTMMU
+    {
+        uint32_t f = db->tb->flags;
+
+        ctx->el = (f >> ARM_TBF_EL_SHIFT) & 3;
+        ctx->mem_idx = (f >> ARM_TBF_MMUIDX_SHIFT) & 7;
+        ctx->unpriv_idx = (f >> ARM_TBF_UNPRIV_SHIFT) & 7;
+        ctx->fp_ok = f & ARM_TBF_FP;
+        ctx->il = f & ARM_TBF_IL;
+        ctx->align = f & ARM_TBF_ALIGN;
+        ctx->spsel = f & ARM_TBF_SPSEL;
+        a64_mem_idx = ctx->mem_idx;
+        a64_align = ctx->align ? MO_ALIGN : 0;
+    }
+#endif
 }
 
 static void a64_tb_start(DisasContextBase *db, CPUState *cs)
@@ -416,6 +477,31 @@ static void a64_translate_insn(DisasContextBase *db, CPUState *cs)
     uint32_t insn;
 
     ctx->pc_curr = pc;
+#ifdef CONFIG_SOFTMMU
+    a64_mem_idx = ctx->mem_idx;
+    if (pc & 3) {
+        tcg_gen_st_i64(tcg_constant_i64(pc), tcg_env(),
+                       offsetof(CPUARMState, exception.vaddress));
+        gen_sync_exception(ctx, arm_esr_pc_align());
+        return;
+    }
+    if (ctx->il) {
+        /* After an illegal exception return: EC 0x0e on any insn */
+        gen_sync_exception(ctx, arm_esr_illegal_state());
+        return;
+    }
+    insn = translator_ldl(cs, db, pc);
+    ctx->insn = insn;
+    db->pc_next = pc + 4;
+    /* op0 = x11x: SIMD&FP data processing and loads/stores */
+    if (!ctx->fp_ok && (insn & 0x0c000000u) == 0x0c000000u) {
+        gen_fp_trap(ctx);
+        return;
+    }
+    if (!disas_a64(ctx, insn)) {
+        gen_udef(ctx);
+    }
+#else
     if (pc & 3) {
         /* PC alignment fault: SIGBUS at the bad pc */
         tcg_gen_st_i64(tcg_constant_i64(pc), tcg_env(),
@@ -440,6 +526,7 @@ static void a64_translate_insn(DisasContextBase *db, CPUState *cs)
     if (!disas_a64(ctx, insn)) {
         gen_udef(ctx);
     }
+#endif
 }
 
 static void a64_tb_stop(DisasContextBase *db, CPUState *cs)

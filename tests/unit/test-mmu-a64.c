@@ -345,6 +345,14 @@ static void test_ttbr1_tbi(void)
     tap_report(is_fault(ok, ARM_MMU_FAULT_TRANSLATION, 0, 0x96000004, VA_HI),
                "EPD1: translation fault level 0");
     st.tcr &= ~ARM_TCR_EPD1;
+    /* FEAT_E0PD: the same fault, but only for EL0 */
+    st.tcr |= ARM_TCR_E0PD1;
+    ok = xlate(&st, VA_HI, ARM_MMU_LOAD, 0);
+    tap_report(is_fault(ok, ARM_MMU_FAULT_TRANSLATION, 0, 0x92000004, VA_HI),
+               "E0PD1: EL0 load from TTBR1: translation fault level 0");
+    ok = xlate(&st, VA_HI, ARM_MMU_LOAD, 1);
+    tap_report(ok_pa(ok, 0x44445123, 12, 3), "E0PD1: EL1 still translates");
+    st.tcr &= ~ARM_TCR_E0PD1;
 
     /* Tagged addresses: only with TBIx for the range the VA selects */
     ok = xlate(&st, 0x12ffff8000201123ULL, ARM_MMU_LOAD, 1);
