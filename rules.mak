@@ -23,8 +23,14 @@ BENCH_CMDS =       # commands that print benchmark figures
 
 # Target-independent archives every binary links; fragments add theirs.
 TARGET_LIBS = libtcg.a
+# ... and those only qemu-system-* binaries link (softmmu, hw, chardev...),
+# whole, so that devices and machines registering themselves from
+# constructors are always in.
+SYSTEM_LIBS =
+SYSTEM_LINK = -Wl,--whole-archive $(SYSTEM_LIBS) -Wl,--no-whole-archive \
+	-Wl,--start-group $(TARGET_LIBS) -Wl,--end-group
 
-FRAGMENTS = util fpu tcg exec block linux-user softmmu hw tests
+FRAGMENTS = util fpu tcg exec block linux-user softmmu hw chardev monitor net tests
 include $(wildcard $(patsubst %,$(SRC_PATH)/%/build.mk,$(FRAGMENTS)))
 
 # Per-target binaries.  target-<base>/build.mk sets target-<base>-obj
@@ -38,7 +44,7 @@ define TARGET_RULES
 $(1)_BASE := $$(TARGET_$(1)_BASE_ARCH)
 $(1)_MODE := $$(TARGET_$(1)_MODE)
 $(1)_SRCS := $$(target-$$($(1)_BASE)-obj) $$(target-$$($(1)_BASE)-$$($(1)_MODE)-obj) \
-             $$(if $$(filter user,$$($(1)_MODE)),$$(linux-user-obj),$$(softmmu-obj))
+             $$(if $$(filter user,$$($(1)_MODE)),$$(linux-user-obj),$$(softmmu-obj) $$(softmmu-$$($(1)_BASE)-obj))
 $(1)_OBJS := $$(addprefix $(1)/,$$($(1)_SRCS:.c=.o))
 $(1)/%.o: TARGET_CFLAGS = -include $(1)/config-target.h -DNEED_CPU_H \
         -I$(SRC_PATH)/target-$$($(1)_BASE) -I$(SRC_PATH)/linux-user \
@@ -46,8 +52,13 @@ $(1)/%.o: TARGET_CFLAGS = -include $(1)/config-target.h -DNEED_CPU_H \
 $(1)/%.o: %.c $(1)/config-target.h
 	@mkdir -p $$(@D)
 	$$(call quiet,CC,$$@)$$(CC) $$(ALL_CFLAGS) $$(TARGET_CFLAGS) -MMD -MP -c -o $$@ $$<
+ifeq ($$($(1)_MODE),softmmu)
+$$(TARGET_$(1)_BIN): $$($(1)_OBJS) $$(SYSTEM_LIBS) $$(TARGET_LIBS)
+	$$(call link,$$($(1)_OBJS) $$(SYSTEM_LINK))
+else
 $$(TARGET_$(1)_BIN): $$($(1)_OBJS) $$(TARGET_LIBS)
 	$$(call link,$$^)
+endif
 PROGS += $$(TARGET_$(1)_BIN)
 endef
 

@@ -7,6 +7,8 @@ BLOCK_OBJS = block/block.o block/file-posix.o block/raw.o block/aio-pool.o \
 IMG_OBJS = block/qemu-img.o block/qemu-img-info.o block/qemu-img-copy.o
 
 libblock.a: $(BLOCK_OBJS)
+# qemu-system-* links it for -drive (virtio-blk).
+SYSTEM_LIBS += libblock.a
 
 PROGS += qemu-img
 qemu-img: $(IMG_OBJS) libblock.a ; $(call link,$^)

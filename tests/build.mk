@@ -6,8 +6,10 @@
 -include $(SRC_PATH)/tests/decode/build.mk
 -include $(SRC_PATH)/tests/bench/build.mk
 -include $(SRC_PATH)/tests/busybox/build.mk
--include $(SRC_PATH)/tests/unit/mmu.mk
--include $(SRC_PATH)/tests/unit/syscpu.mk
+# Unit tests of system-mode parts: one .mk per area.
+-include $(wildcard $(SRC_PATH)/tests/unit/*.mk)
+# System-mode guest tests (bare-metal programs, the Linux boot test).
+-include $(SRC_PATH)/tests/system/build.mk
 
 TOY_OBJS = tests/exec/toy-cpu.o
 
