@@ -23,7 +23,7 @@
  * highest address down, as QEMU's virt does, so the first one is the
  * first the guest probes (/dev/vda).
  *
- * Machine properties: gic-version=2 (3 when built with GICv3 support),
+ * Machine properties: gic-version=2|3|max (max = 3),
  * dumpdtb=FILE (write the DTB and exit), and QEMU's
  * secure/virtualization/highmem/its/acpi accepted when they ask for
  * what we have anyway.
@@ -42,6 +42,7 @@
 #include "hw/char/pl011.h"
 #include "hw/gpio/pl061.h"
 #include "hw/intc/arm_gicv2.h"
+#include "hw/intc/arm_gicv3.h"
 #include "hw/irq.h"
 #include "hw/qdev.h"
 #include "hw/rtc/pl031.h"
@@ -53,6 +54,7 @@
 #include "cpu-sys.h"
 
 #define VIRT_MAX_CPUS_GICV2 8
+#define VIRT_MAX_CPUS       64          /* GICv3 */
 #define VIRT_GIC_NUM_IRQS   288         /* 32 private + 256 SPIs */
 #define VIRT_RAM_MAX        (255ull << 30)
 #define VIRT_POWER_BUTTON_PIN 3         /* as virt_fdt_config_init says */
@@ -60,13 +62,15 @@
 typedef struct VirtMachine {
     MachineState *ms;
     unsigned ncpus;
-    ARMCPU *cpu[VIRT_MAX_CPUS_GICV2];
-    MemoryRegion cpu_root[VIRT_MAX_CPUS_GICV2];
-    MemoryRegion cpu_sysmem_alias[VIRT_MAX_CPUS_GICV2];
-    AddressSpace cpu_as[VIRT_MAX_CPUS_GICV2];
+    ARMCPU *cpu[VIRT_MAX_CPUS];
+    MemoryRegion cpu_root[VIRT_MAX_CPUS];
+    MemoryRegion cpu_sysmem_alias[VIRT_MAX_CPUS];
+    AddressSpace cpu_as[VIRT_MAX_CPUS];
 
     MemoryRegion ram;
+    unsigned gic_version;
     GICv2State gic;
+    GICv3State gic3;
     PL011State uart;
     PL031State rtc;
     QEMUTimer *rtc_timer;
@@ -88,7 +92,8 @@ static VirtMachine *virt_machine;
 
 static qemu_irq virt_spi(VirtMachine *vms, unsigned spi)
 {
-    return gicv2_spi(&vms->gic, 32 + spi);
+    return vms->gic_version == 3 ? gicv3_spi(&vms->gic3, 32 + spi)
+                                 : gicv2_spi(&vms->gic, 32 + spi);
 }
 
 /* ------------------------------------------------------------------ PSCI */
@@ -187,6 +192,11 @@ static void virt_dev_register(DeviceState *dev, const char *type, void *opaque,
 static void virt_gic_reset(DeviceState *dev)
 {
     gicv2_reset(dev->opaque);
+}
+
+static void virt_gic3_reset(DeviceState *dev)
+{
+    gicv3_reset(dev->opaque);
 }
 
 static void virt_uart_reset(DeviceState *dev)
@@ -412,11 +422,12 @@ static bool virt_parse_props(MachineState *ms, unsigned *gic_version,
     }
     v = qemu_opt_get(ms->opts, "gic-version");
     if (v) {
-        if (!strcmp(v, "2") || !strcmp(v, "max") || !strcmp(v, "host")) {
+        if (!strcmp(v, "2")) {
             *gic_version = 2;
-        } else if (!strcmp(v, "3")) {
-            error_report("gic-version=3: GICv3 is not supported yet; "
-                         "use gic-version=2");
+        } else if (!strcmp(v, "3") || !strcmp(v, "max")) {
+            *gic_version = 3;
+        } else if (!strcmp(v, "host")) {
+            error_report("gic-version=host requires KVM");
             return false;
         } else {
             error_report("Invalid gic-version value '%s' (valid values: "
@@ -498,7 +509,20 @@ static bool virt_create_cpus(VirtMachine *vms, const char *model)
     return true;
 }
 
-static bool virt_create_gic(VirtMachine *vms)
+static void virt_wire_cpu(VirtMachine *vms, unsigned i, qemu_irq *irq_out,
+                          qemu_irq *fiq_out, qemu_irq ppi_phys,
+                          qemu_irq ppi_virt)
+{
+    ARMCPU *c = vms->cpu[i];
+
+    qemu_irq_connect(irq_out, arm_cpu_irq(c, ARM_CPU_IRQ));
+    qemu_irq_connect(fiq_out, arm_cpu_irq(c, ARM_CPU_FIQ));
+    qemu_irq_connect(&c->gt_irq[ARM_GT_PHYS], ppi_phys);
+    qemu_irq_connect(&c->gt_irq[ARM_GT_VIRT], ppi_virt);
+}
+
+/* GICv2: each CPU reaches its own bank of the registers. */
+static bool virt_create_gicv2(VirtMachine *vms)
 {
     unsigned i;
 
@@ -507,25 +531,59 @@ static bool virt_create_gic(VirtMachine *vms)
         return false;
     }
     for (i = 0; i < vms->ncpus; i++) {
-        ARMCPU *c = vms->cpu[i];
-
         memory_region_add_subregion_overlap(&vms->cpu_root[i],
                                             VIRT_GIC_DIST_BASE,
                                             gicv2_dist_mmio(&vms->gic, i), 1);
         memory_region_add_subregion_overlap(&vms->cpu_root[i],
                                             VIRT_GIC_CPU_BASE,
                                             gicv2_cpu_mmio(&vms->gic, i), 1);
-        qemu_irq_connect(&vms->gic.cpu[i].irq_out,
-                         arm_cpu_irq(c, ARM_CPU_IRQ));
-        qemu_irq_connect(&vms->gic.cpu[i].fiq_out,
-                         arm_cpu_irq(c, ARM_CPU_FIQ));
-        qemu_irq_connect(&c->gt_irq[ARM_GT_PHYS],
-                         gicv2_ppi(&vms->gic, i, 16 + VIRT_PPI_TIMER_NS));
-        qemu_irq_connect(&c->gt_irq[ARM_GT_VIRT],
-                         gicv2_ppi(&vms->gic, i, 16 + VIRT_PPI_TIMER_VIRT));
+        virt_wire_cpu(vms, i, &vms->gic.cpu[i].irq_out,
+                      &vms->gic.cpu[i].fiq_out,
+                      gicv2_ppi(&vms->gic, i, 16 + VIRT_PPI_TIMER_NS),
+                      gicv2_ppi(&vms->gic, i, 16 + VIRT_PPI_TIMER_VIRT));
     }
     virt_dev_register(&vms->dev_gic, "arm_gic", &vms->gic, virt_gic_reset);
     return true;
+}
+
+/*
+ * GICv3: one distributor and the redistributors in system memory; the
+ * CPU interface is the ICC_* system registers, which the CPU forwards.
+ */
+static bool virt_create_gicv3(VirtMachine *vms)
+{
+    MachineState *ms = vms->ms;
+    unsigned i;
+
+    if (!gicv3_init(&vms->gic3, "gicv3", vms->ncpus, VIRT_GIC_NUM_IRQS)) {
+        error_report("cannot create the GICv3");
+        return false;
+    }
+    memory_region_add_subregion(ms->system_memory, VIRT_GIC_DIST_BASE,
+                                gicv3_dist_mmio(&vms->gic3));
+    memory_region_add_subregion(ms->system_memory, VIRT_GIC_REDIST_BASE,
+                                gicv3_redist_mmio(&vms->gic3));
+    for (i = 0; i < vms->ncpus; i++) {
+        ARMCPU *c = vms->cpu[i];
+
+        gicv3_set_cpu_affinity(&vms->gic3, i, virt_cpu_mpidr(i));
+        c->icc_read = gicv3_icc_read;
+        c->icc_write = gicv3_icc_write;
+        c->icc_opaque = &vms->gic3;
+        virt_wire_cpu(vms, i, &vms->gic3.cpu[i].irq_out,
+                      &vms->gic3.cpu[i].fiq_out,
+                      gicv3_ppi(&vms->gic3, i, 16 + VIRT_PPI_TIMER_NS),
+                      gicv3_ppi(&vms->gic3, i, 16 + VIRT_PPI_TIMER_VIRT));
+    }
+    virt_dev_register(&vms->dev_gic, "arm-gicv3", &vms->gic3,
+                      virt_gic3_reset);
+    return true;
+}
+
+static bool virt_create_gic(VirtMachine *vms)
+{
+    return vms->gic_version == 3 ? virt_create_gicv3(vms)
+                                 : virt_create_gicv2(vms);
 }
 
 static bool virt_create_peripherals(VirtMachine *vms)
@@ -588,11 +646,12 @@ static bool virt_init(MachineState *ms)
     if (!virt_parse_props(ms, &gic_version, &dumpdtb)) {
         return false;
     }
+    vms->gic_version = gic_version;
     vms->ncpus = ms->smp_cpus ? ms->smp_cpus : 1;
-    if (vms->ncpus > VIRT_MAX_CPUS_GICV2) {
+    if (vms->ncpus > (gic_version == 3 ? VIRT_MAX_CPUS : VIRT_MAX_CPUS_GICV2)) {
         error_report("Number of SMP CPUs requested (%u) exceeds max CPUs "
                      "supported by machine 'mach-virt' (%u)", vms->ncpus,
-                     VIRT_MAX_CPUS_GICV2);
+                     gic_version == 3 ? VIRT_MAX_CPUS : VIRT_MAX_CPUS_GICV2);
         return false;
     }
     if (ms->ram_size > VIRT_RAM_MAX) {
@@ -641,7 +700,7 @@ static const MachineClass virt_machine_class = {
     .desc = "QEMU 7.2 ARM Virtual Machine",
     .is_default = false,
     .default_ram_size = 128ull << 20,
-    .max_cpus = VIRT_MAX_CPUS_GICV2,
+    .max_cpus = VIRT_MAX_CPUS,
     .default_cpu_type = "cortex-a57",
     .init = virt_init,
     .print_props = virt_print_props,
