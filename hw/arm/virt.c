@@ -313,12 +313,12 @@ static bool virt_load_boot(VirtMachine *vms, const char *cpu_compatible,
     VirtFdtConfig cfg;
     char err[256];
 
-    if (!ms->kernel_filename) {
-        error_report("no -kernel given (booting firmware from flash is "
-                     "not supported by this machine)");
+    if (!ms->kernel_filename && ms->initrd_filename) {
+        error_report("-initrd only allowed with -kernel option");
         return false;
     }
-    if (arm_kernel_load_file(&vms->kernel, ms->kernel_filename, 0,
+    if (ms->kernel_filename &&
+        arm_kernel_load_file(&vms->kernel, ms->kernel_filename, 0,
                              err, sizeof(err)) < 0) {
         error_report("-kernel %s: %s", ms->kernel_filename, err);
         return false;
@@ -330,7 +330,8 @@ static bool virt_load_boot(VirtMachine *vms, const char *cpu_compatible,
         error_report("-initrd %s: %s", ms->initrd_filename, err);
         return false;
     }
-    if (arm_boot_plan(&vms->boot, &vms->kernel, VIRT_MEM_BASE, ms->ram_size,
+    if (ms->kernel_filename &&
+        arm_boot_plan(&vms->boot, &vms->kernel, VIRT_MEM_BASE, ms->ram_size,
                       vms->initrd_size, err, sizeof(err)) < 0) {
         error_report("-kernel %s: %s", ms->kernel_filename, err);
         return false;
@@ -357,6 +358,21 @@ static bool virt_load_boot(VirtMachine *vms, const char *cpu_compatible,
                             vms->initrd_size, err, sizeof(err)) < 0) {
         error_report("cannot set /chosen in the device tree: %s", err);
         return false;
+    }
+    if (!ms->kernel_filename) {
+        /*
+         * No kernel: as QEMU does for firmware, the DTB goes at the
+         * bottom of RAM and CPU 0 starts at 0, where a flash image would
+         * be (there is none: the guest finds nothing to run).
+         */
+        memset(&vms->boot, 0, sizeof(vms->boot));
+        vms->boot.ram_base = VIRT_MEM_BASE;
+        vms->boot.ram_size = ms->ram_size;
+        vms->boot.dtb_addr = VIRT_MEM_BASE;
+        vms->boot.blobs[0] = (ArmBootBlob){ "dtb", VIRT_MEM_BASE, vms->dtb,
+                                            fdt_totalsize(vms->dtb) };
+        vms->boot.nblobs = 1;
+        return true;
     }
     if (arm_boot_set_payloads(&vms->boot, &vms->kernel, vms->initrd,
                               vms->initrd_size, vms->dtb,
