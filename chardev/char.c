@@ -307,18 +307,14 @@ typedef struct ChrSockArgs {
     bool server, wait, telnet;
 } ChrSockArgs;
 
+/* A bare flag ("server") means on. */
 static bool chr_parse_bool(const char *name, const char *v, bool *out)
 {
-    if (!v || !strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true")) {
+    if (!v) {
         *out = true;
-    } else if (!strcmp(v, "off") || !strcmp(v, "no") ||
-               !strcmp(v, "false")) {
-        *out = false;
-    } else {
-        error_report("Parameter '%s' expects 'on' or 'off'", name);
-        return false;
+        return true;
     }
-    return true;
+    return qemu_parse_bool(name, v, out);
 }
 
 /*

@@ -1246,29 +1246,7 @@ static void vl_netdevs_init(void)
     }
 }
 
-/* ------------------------------------------------------ signals, pidfile */
-
-static volatile sig_atomic_t vl_signal_received;
-
-static void vl_signal_handler(int sig)
-{
-    vl_signal_received = sig;
-    qemu_notify_event();
-}
-
-static void vl_setup_signals(void)
-{
-    struct sigaction sa;
-
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = vl_signal_handler;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sa.sa_handler = SIG_IGN;
-    sigaction(SIGPIPE, &sa, NULL);
-}
+/* ---------------------------------------------------------------- pidfile */
 
 static void vl_remove_pidfile(void)
 {
@@ -1356,7 +1334,7 @@ int main(int argc, char **argv)
     current_machine = ms;
 
     qemu_init_main_loop();
-    vl_setup_signals();
+    os_setup_signal_handling();
     tcg_exec_init(vl_cfg.accel.tb_size, true);
     if (vl_cfg.accel.one_insn_per_tb) {
         tb_default_cflags = 1;          /* CF_COUNT_MASK: one insn per TB */
@@ -1392,13 +1370,6 @@ int main(int argc, char **argv)
         vm_start();
     }
     for (;;) {
-        if (vl_signal_received) {
-            int sig = vl_signal_received;
-
-            vl_signal_received = 0;
-            error_report("terminating on signal %d", sig);
-            qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_SIGNAL);
-        }
         if (main_loop_should_exit(&status)) {
             break;
         }

@@ -202,6 +202,20 @@ void qemu_opts_mark_all_used(QemuOpts *opts)
     }
 }
 
+bool qemu_parse_bool(const char *name, const char *str, bool *val)
+{
+    if (!strcmp(str, "on") || !strcmp(str, "yes") || !strcmp(str, "true")) {
+        *val = true;
+    } else if (!strcmp(str, "off") || !strcmp(str, "no") ||
+               !strcmp(str, "false")) {
+        *val = false;
+    } else {
+        error_report("Parameter '%s' expects 'on' or 'off'", name);
+        return false;
+    }
+    return true;
+}
+
 bool qemu_opt_get_bool(QemuOpts *opts, const char *name, bool def,
                        bool *val)
 {
@@ -209,16 +223,9 @@ bool qemu_opt_get_bool(QemuOpts *opts, const char *name, bool def,
 
     if (!v) {
         *val = def;
-    } else if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true")) {
-        *val = true;
-    } else if (!strcmp(v, "off") || !strcmp(v, "no") ||
-               !strcmp(v, "false")) {
-        *val = false;
-    } else {
-        error_report("Parameter '%s' expects 'on' or 'off'", name);
-        return false;
+        return true;
     }
-    return true;
+    return qemu_parse_bool(name, v, val);
 }
 
 bool qemu_opt_get_number(QemuOpts *opts, const char *name, uint64_t def,

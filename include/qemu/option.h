@@ -54,6 +54,8 @@ bool qemu_opt_get_number(QemuOpts *opts, const char *name, uint64_t def,
                          uint64_t *val);
 bool qemu_opt_get_size(QemuOpts *opts, const char *name, uint64_t def,
                        uint64_t *val);
+/* "on/off/yes/no/true/false" on its own (name is for the error line). */
+bool qemu_parse_bool(const char *name, const char *str, bool *val);
 /*
  * Parse a size on its own ("512M", "2G", "1024" = MiB when mb_default).
  * Suffixes B K M G T P E (either case), a decimal fraction before a

@@ -230,6 +230,13 @@ WEAK const char *qemu_opt_get(QemuOpts *opts, const char *name)
     return NULL;
 }
 
+WEAK bool qemu_parse_bool(const char *name, const char *str, bool *val)
+{
+    (void)name;
+    *val = !strcmp(str, "on");
+    return !strcmp(str, "on") || !strcmp(str, "off");
+}
+
 WEAK bool qemu_opt_get_bool(QemuOpts *opts, const char *name, bool def,
                             bool *val)
 {

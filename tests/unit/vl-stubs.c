@@ -157,6 +157,10 @@ void qemu_system_shutdown_request(ShutdownCause cause)
     stub_shutdown = cause;
 }
 
+void os_setup_signal_handling(void)
+{
+}
+
 bool main_loop_should_exit(int *status)
 {
     if (stub_shutdown || stub_loops >= 3) {
