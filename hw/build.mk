@@ -4,7 +4,7 @@
 # (it includes target-arm/cpu.h) into softmmu-<base arch>-obj.
 
 HW_CORE_OBJS = hw/core/irq.o hw/char/pl011.o hw/rtc/pl031.o \
-	hw/intc/arm_gicv2.o
+	hw/intc/arm_gicv2.o hw/intc/arm_gic-common.o
 libhw-core.a: $(HW_CORE_OBJS)
 
 HW_ARM_OBJS = hw/arm/virt-fdt.o hw/arm/boot.o

@@ -22,51 +22,35 @@
 #include "hw/intc/arm_gicv2.h"
 #include "qemu/log.h"
 
+/* The shared state (GICCore) holds every CPU and ID of this model. */
+_Static_assert(GICV2_MAX_CPUS <= GIC_MAX_CPUS &&
+               GICV2_MAX_IRQS <= GIC_MAX_IRQS &&
+               GICV2_NR_PRIVATE == GIC_NR_PRIVATE, "GICCore too small");
+
 #define IDLE_PRIO 0x100     /* no interrupt running: below every priority */
 
 /* ---- per-interrupt state ---- */
 
-static uint32_t *word(GICv2State *s, int cpu, int kind, int w)
+/*
+ * Pending bits of word w as the guest sees them: for the SGIs (IDs
+ * 0-15) whether any source CPU has one pending.
+ */
+static uint32_t pending_word(GICv2State *s, int cpu, int w)
 {
-    return w == 0 ? &s->cpu[cpu].bits[kind] : &s->bits[kind][w];
-}
+    uint32_t pend = gic_pending_word(&s->core, cpu, w);
 
-static bool test_bit(GICv2State *s, int cpu, int kind, int irq)
-{
-    return (*word(s, cpu, kind, irq / 32) >> (irq % 32)) & 1;
-}
+    if (w == 0) {
+        GICv2CPU *c = &s->cpu[cpu];
+        int i;
 
-static void put_bit(GICv2State *s, int cpu, int kind, int irq, bool v)
-{
-    uint32_t *p = word(s, cpu, kind, irq / 32);
-
-    if (v) {
-        *p |= 1u << (irq % 32);
-    } else {
-        *p &= ~(1u << (irq % 32));
+        pend &= 0xffff0000u;
+        for (i = 0; i < GICV2_NR_SGIS; i++) {
+            if (c->sgi_pending[i]) {
+                pend |= 1u << i;
+            }
+        }
     }
-}
-
-static uint8_t *prio_of(GICv2State *s, int cpu, int irq)
-{
-    return irq < GICV2_NR_PRIVATE ? &s->cpu[cpu].priority[irq]
-                                  : &s->priority[irq];
-}
-
-/* Pending as seen by the guest (cpu selects the bank for IDs < 32). */
-static bool is_pending(GICv2State *s, int cpu, int irq)
-{
-    if (irq < GICV2_NR_SGIS) {
-        return s->cpu[cpu].sgi_pending[irq] != 0;
-    }
-    return test_bit(s, cpu, GICV2_PENDING, irq) ||
-           (!test_bit(s, cpu, GICV2_EDGE, irq) &&
-            test_bit(s, cpu, GICV2_LEVEL, irq));
-}
-
-static int nr_ids(GICv2State *s)
-{
-    return s->num_irq > 1020 ? 1020 : s->num_irq;
+    return pend;
 }
 
 static bool targets(GICv2State *s, int cpu, int irq)
@@ -102,33 +86,21 @@ static int best_pending(GICv2State *s, int cpu, unsigned *prio, int *src)
         *prio = best_prio;
         return best;
     }
-    for (w = 0; w * 32 < nr_ids(s); w++) {
-        uint32_t cand = *word(s, cpu, GICV2_ENABLED, w) &
-                        ~*word(s, cpu, GICV2_ACTIVE, w);
-        uint32_t pend = *word(s, cpu, GICV2_PENDING, w) |
-                        (*word(s, cpu, GICV2_LEVEL, w) &
-                         ~*word(s, cpu, GICV2_EDGE, w));
-        if (w == 0) {
-            int i;
+    for (w = 0; w * 32 < gic_nr_ids(&s->core); w++) {
+        uint32_t cand = *gic_word(&s->core, cpu, GIC_ENABLED, w) &
+                        ~*gic_word(&s->core, cpu, GIC_ACTIVE, w);
 
-            pend &= 0xffff0000u;
-            for (i = 0; i < GICV2_NR_SGIS; i++) {
-                if (c->sgi_pending[i]) {
-                    pend |= 1u << i;
-                }
-            }
-        }
-        cand &= pend;
+        cand &= pending_word(s, cpu, w);
         while (cand) {
             int bit = __builtin_ctz(cand);
 
             cand &= cand - 1;
             irq = w * 32 + bit;
-            if (irq >= nr_ids(s) || !targets(s, cpu, irq)) {
+            if (irq >= gic_nr_ids(&s->core) || !targets(s, cpu, irq)) {
                 continue;
             }
-            if (*prio_of(s, cpu, irq) < best_prio) {
-                best_prio = *prio_of(s, cpu, irq);
+            if (*gic_prio(&s->core, cpu, irq) < best_prio) {
+                best_prio = *gic_prio(&s->core, cpu, irq);
                 best = irq;
             }
         }
@@ -169,32 +141,25 @@ static void gicv2_update(GICv2State *s)
 
 /* ---- inputs ---- */
 
-static void set_input(GICv2State *s, int cpu, int irq, int level)
-{
-    bool old = test_bit(s, cpu, GICV2_LEVEL, irq);
-
-    put_bit(s, cpu, GICV2_LEVEL, irq, level != 0);
-    if (level && !old && test_bit(s, cpu, GICV2_EDGE, irq)) {
-        put_bit(s, cpu, GICV2_PENDING, irq, true);
-    }
-    gicv2_update(s);
-}
-
 static void spi_handler(void *opaque, int n, int level)
 {
-    set_input(opaque, 0, n, level);
+    GICv2State *s = opaque;
+
+    gic_set_level(&s->core, 0, n, level);
+    gicv2_update(s);
 }
 
 static void ppi_handler(void *opaque, int n, int level)
 {
     GICv2CPU *c = opaque;
 
-    set_input(c->gic, c->id, n, level);
+    gic_set_level(&c->gic->core, c->id, n, level);
+    gicv2_update(c->gic);
 }
 
 qemu_irq gicv2_spi(GICv2State *s, int id)
 {
-    if (id < GICV2_NR_PRIVATE || id >= nr_ids(s)) {
+    if (id < GICV2_NR_PRIVATE || id >= gic_nr_ids(&s->core)) {
         return NULL;
     }
     return &s->spi_in[id - GICV2_NR_PRIVATE];
@@ -210,12 +175,6 @@ qemu_irq gicv2_ppi(GICv2State *s, int cpu, int id)
 
 /* ---- distributor ---- */
 
-static void bad(GICv2State *s, const char *what, hwaddr off, unsigned size)
-{
-    qemu_log_mask(LOG_GUEST_ERROR, "%s: %s at 0x%03" PRIx64 " (size %u)\n",
-                  s->name, what, (uint64_t)off, size);
-}
-
 static uint32_t typer(GICv2State *s)
 {
     return ((s->num_cpu - 1) << 5) | (s->num_irq / 32 - 1);
@@ -228,14 +187,15 @@ static uint32_t dist_read_byte(GICv2State *s, int cpu, hwaddr off)
 
     if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + 0x400) {
         irq = off - GICD_IPRIORITYR;
-        return irq < nr_ids(s) ? *prio_of(s, cpu, irq) : 0;
+        return gic_read_prio(&s->core, cpu, irq, 0, 1);
     }
     if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + 0x400) {
         irq = off - GICD_ITARGETSR;
         if (irq < GICV2_NR_PRIVATE) {
             return s->num_cpu == 1 ? 0 : 1u << cpu;
         }
-        return irq < nr_ids(s) && s->num_cpu > 1 ? s->target[irq] : 0;
+        return irq < gic_nr_ids(&s->core) && s->num_cpu > 1 ? s->target[irq]
+                                                            : 0;
     }
     if (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 0x10) {
         return s->cpu[cpu].sgi_pending[off & 0xf];
@@ -249,12 +209,10 @@ static void dist_write_byte(GICv2State *s, int cpu, hwaddr off, uint8_t v)
 
     if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + 0x400) {
         irq = off - GICD_IPRIORITYR;
-        if (irq < nr_ids(s)) {
-            *prio_of(s, cpu, irq) = v & GICV2_PRIO_MASK;
-        }
+        gic_write_prio(&s->core, cpu, irq, 0, 1, v, GICV2_PRIO_MASK);
     } else if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + 0x400) {
         irq = off - GICD_ITARGETSR;
-        if (irq >= GICV2_NR_PRIVATE && irq < nr_ids(s)) {
+        if (irq >= GICV2_NR_PRIVATE && irq < gic_nr_ids(&s->core)) {
             s->target[irq] = v & ((1u << s->num_cpu) - 1);
         }
     } else if (off >= GICD_CPENDSGIR && off < GICD_CPENDSGIR + 0x10) {
@@ -270,50 +228,6 @@ static bool byte_reg(hwaddr off)
            (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 0x10);
 }
 
-/* The bitmap kind behind a set/clear register bank at off, or -1. */
-static int bit_reg(hwaddr off, bool *set)
-{
-    static const struct { hwaddr base; int kind; bool set; } regs[] = {
-        { GICD_IGROUPR, GICV2_GROUP, false },
-        { GICD_ISENABLER, GICV2_ENABLED, true },
-        { GICD_ICENABLER, GICV2_ENABLED, false },
-        { GICD_ISPENDR, GICV2_PENDING, true },
-        { GICD_ICPENDR, GICV2_PENDING, false },
-        { GICD_ISACTIVER, GICV2_ACTIVE, true },
-        { GICD_ICACTIVER, GICV2_ACTIVE, false },
-    };
-    size_t i;
-
-    for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
-        if (off >= regs[i].base && off < regs[i].base + 0x80) {
-            *set = regs[i].set;
-            return regs[i].kind;
-        }
-    }
-    return -1;
-}
-
-/* A word of pending bits as the guest sees them. */
-static uint32_t pending_word(GICv2State *s, int cpu, int w)
-{
-    uint32_t v = 0;
-    int i;
-
-    for (i = 0; i < 32; i++) {
-        if (w * 32 + i < nr_ids(s) && is_pending(s, cpu, w * 32 + i)) {
-            v |= 1u << i;
-        }
-    }
-    return v;
-}
-
-static uint32_t valid_mask(GICv2State *s, int w)
-{
-    int left = nr_ids(s) - w * 32;
-
-    return left >= 32 ? ~0u : left <= 0 ? 0 : (1u << left) - 1;
-}
-
 uint64_t gicv2_dist_read(GICv2State *s, int cpu, hwaddr off, unsigned size)
 {
     bool set;
@@ -326,8 +240,8 @@ uint64_t gicv2_dist_read(GICv2State *s, int cpu, hwaddr off, unsigned size)
         uint64_t v = 0;
         unsigned i;
 
-        if ((size != 1 && size != 4) || (off & (size - 1))) {
-            bad(s, "bad access size to distributor", off, size);
+        if (!gic_byte_access_ok(&s->core, "bad access size to distributor",
+                                off, size)) {
             return 0;
         }
         for (i = 0; i < size; i++) {
@@ -335,35 +249,28 @@ uint64_t gicv2_dist_read(GICv2State *s, int cpu, hwaddr off, unsigned size)
         }
         return v;
     }
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to distributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to distributor",
+                            off, size)) {
         return 0;
     }
-    kind = bit_reg(off, &set);
+    kind = gic_bit_reg(off, &set);
     if (kind >= 0) {
+        uint32_t v;
+
         w = (off & 0x7f) / 4;
-        if (kind == GICV2_PENDING) {
-            return pending_word(s, cpu, w);
-        }
-        return *word(s, cpu, kind, w) & valid_mask(s, w);
+        v = kind == GIC_PENDING ? pending_word(s, cpu, w)
+                                : *gic_word(&s->core, cpu, kind, w);
+        return v & gic_valid_mask(&s->core, w);
     }
     if (off >= GICD_ICFGR && off < GICD_ICFGR + 0x100) {
         w = (off - GICD_ICFGR) / 4;     /* 16 IDs per register */
         if (w == 0) {
             return 0xaaaaaaaau;
         }
-        if (w == 1 || w * 16 >= nr_ids(s)) {
+        if (w == 1 || w * 16 >= gic_nr_ids(&s->core)) {
             return 0;
-        } else {
-            uint32_t edge = *word(s, cpu, GICV2_EDGE, w / 2) >> (16 * (w & 1));
-            uint32_t v = 0;
-            int i;
-
-            for (i = 0; i < 16; i++) {
-                v |= ((edge >> i) & 1) << (2 * i + 1);
-            }
-            return v;
         }
+        return gic_read_cfg(&s->core, cpu, w);
     }
     switch (off) {
     case GICD_CTLR:
@@ -375,10 +282,10 @@ uint64_t gicv2_dist_read(GICv2State *s, int cpu, hwaddr off, unsigned size)
     case GICD_ICPIDR2:
         return 0x2b;                /* ArchRev 2 */
     case GICD_SGIR:
-        bad(s, "read of write-only GICD_SGIR", off, size);
+        gic_bad(&s->core, "read of write-only GICD_SGIR", off, size);
         return 0;
     }
-    bad(s, "read of reserved distributor offset", off, size);
+    gic_bad(&s->core, "read of reserved distributor offset", off, size);
     return 0;
 }
 
@@ -398,7 +305,8 @@ static void send_sgi(GICv2State *s, int cpu, uint32_t val)
         list = 1u << cpu;
         break;
     default:
-        bad(s, "GICD_SGIR with reserved target list filter", GICD_SGIR, 4);
+        gic_bad(&s->core, "GICD_SGIR with reserved target list filter",
+                GICD_SGIR, 4);
         return;
     }
     for (t = 0; t < s->num_cpu; t++) {
@@ -420,8 +328,8 @@ void gicv2_dist_write(GICv2State *s, int cpu, hwaddr off, uint64_t val,
     if (byte_reg(off)) {
         unsigned i;
 
-        if ((size != 1 && size != 4) || (off & (size - 1))) {
-            bad(s, "bad access size to distributor", off, size);
+        if (!gic_byte_access_ok(&s->core, "bad access size to distributor",
+                                off, size)) {
             return;
         }
         for (i = 0; i < size; i++) {
@@ -430,47 +338,29 @@ void gicv2_dist_write(GICv2State *s, int cpu, hwaddr off, uint64_t val,
         gicv2_update(s);
         return;
     }
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to distributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to distributor",
+                            off, size)) {
         return;
     }
-    kind = bit_reg(off, &set);
+    kind = gic_bit_reg(off, &set);
     if (kind >= 0) {
-        uint32_t *p, v = val & valid_mask(s, (off & 0x7f) / 4);
+        uint32_t v = val & gic_valid_mask(&s->core, (off & 0x7f) / 4);
 
         w = (off & 0x7f) / 4;
-        if (w == 0 && kind == GICV2_ENABLED) {
+        if (w == 0 && kind == GIC_ENABLED) {
             v &= 0xffff0000u;       /* SGI enables are RAO/WI */
         }
-        if (w == 0 && kind == GICV2_PENDING) {
+        if (w == 0 && kind == GIC_PENDING) {
             v &= 0xffff0000u;       /* SGIs: use xPENDSGIR */
         }
-        p = word(s, cpu, kind, w);
-        if (kind == GICV2_GROUP) {
-            *p = v;
-        } else if (set) {
-            *p |= v;
-        } else {
-            *p &= ~v;
-        }
+        gic_write_bits(&s->core, cpu, kind, set, w, v);
         gicv2_update(s);
         return;
     }
     if (off >= GICD_ICFGR && off < GICD_ICFGR + 0x100) {
         w = (off - GICD_ICFGR) / 4;
-        if (w >= 2 && w * 16 < nr_ids(s)) {
-            uint32_t *p = word(s, cpu, GICV2_EDGE, w / 2);
-            int shift = 16 * (w & 1), i;
-
-            for (i = 0; i < 16; i++) {
-                uint32_t b = 1u << (shift + i);
-
-                if ((val >> (2 * i + 1)) & 1) {
-                    *p |= b;
-                } else {
-                    *p &= ~b;
-                }
-            }
+        if (w >= 2 && w * 16 < gic_nr_ids(&s->core)) {
+            gic_write_cfg(&s->core, cpu, w, val);
         }
         gicv2_update(s);
         return;
@@ -485,10 +375,11 @@ void gicv2_dist_write(GICv2State *s, int cpu, hwaddr off, uint64_t val,
     case GICD_TYPER:
     case GICD_IIDR:
     case GICD_ICPIDR2:
-        bad(s, "write to read-only distributor register", off, size);
+        gic_bad(&s->core, "write to read-only distributor register",
+                off, size);
         return;
     default:
-        bad(s, "write to reserved distributor offset", off, size);
+        gic_bad(&s->core, "write to reserved distributor offset", off, size);
         return;
     }
     gicv2_update(s);
@@ -515,9 +406,9 @@ static uint32_t acknowledge(GICv2State *s, int cpu)
     if (irq < GICV2_NR_SGIS) {
         c->sgi_pending[irq] &= ~(1u << src);
     } else {
-        put_bit(s, cpu, GICV2_PENDING, irq, false);
+        gic_put_bit(&s->core, cpu, GIC_PENDING, irq, false);
     }
-    put_bit(s, cpu, GICV2_ACTIVE, irq, true);
+    gic_put_bit(&s->core, cpu, GIC_ACTIVE, irq, true);
     c->running[c->nr_running].irq = irq;
     c->running[c->nr_running].prio = prio;
     c->nr_running++;
@@ -536,16 +427,17 @@ static void end_of_interrupt(GICv2State *s, int cpu, uint32_t val)
         }
     }
     if (i < 0) {
-        bad(s, "GICC_EOIR for an interrupt not acknowledged", irq, 4);
+        gic_bad(&s->core, "GICC_EOIR for an interrupt not acknowledged",
+                irq, 4);
         return;
     }
     if (i != c->nr_running - 1) {
-        bad(s, "GICC_EOIR out of order", irq, 4);
+        gic_bad(&s->core, "GICC_EOIR out of order", irq, 4);
     }
     memmove(&c->running[i], &c->running[i + 1],
             (c->nr_running - i - 1) * sizeof(c->running[0]));
     c->nr_running--;
-    put_bit(s, cpu, GICV2_ACTIVE, irq, false);
+    gic_put_bit(&s->core, cpu, GIC_ACTIVE, irq, false);
     gicv2_update(s);
 }
 
@@ -559,8 +451,8 @@ uint64_t gicv2_cpu_read(GICv2State *s, int cpu, hwaddr off, unsigned size)
         return 0;
     }
     c = &s->cpu[cpu];
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to CPU interface", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to CPU interface",
+                            off, size)) {
         return 0;
     }
     switch (off) {
@@ -582,7 +474,7 @@ uint64_t gicv2_cpu_read(GICv2State *s, int cpu, hwaddr off, unsigned size)
     case GICC_IIDR:
         return GICV2_GICC_IIDR;
     case GICC_EOIR:
-        bad(s, "read of write-only GICC_EOIR", off, size);
+        gic_bad(&s->core, "read of write-only GICC_EOIR", off, size);
         return 0;
     }
     if ((off >= 0x20 && off < 0x2c) || (off >= 0xd0 && off < 0xf0)) {
@@ -590,7 +482,7 @@ uint64_t gicv2_cpu_read(GICv2State *s, int cpu, hwaddr off, unsigned size)
                       " not implemented\n", s->name, (uint64_t)off);
         return 0;
     }
-    bad(s, "read of reserved CPU interface offset", off, size);
+    gic_bad(&s->core, "read of reserved CPU interface offset", off, size);
     return 0;
 }
 
@@ -603,8 +495,8 @@ void gicv2_cpu_write(GICv2State *s, int cpu, hwaddr off, uint64_t val,
         return;
     }
     c = &s->cpu[cpu];
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to CPU interface", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to CPU interface",
+                            off, size)) {
         return;
     }
     switch (off) {
@@ -627,7 +519,8 @@ void gicv2_cpu_write(GICv2State *s, int cpu, hwaddr off, uint64_t val,
     case GICC_RPR:
     case GICC_HPPIR:
     case GICC_IIDR:
-        bad(s, "write to read-only CPU interface register", off, size);
+        gic_bad(&s->core, "write to read-only CPU interface register",
+                off, size);
         return;
     default:
         if ((off >= 0x20 && off < 0x2c) || (off >= 0xd0 && off < 0xf0) ||
@@ -637,7 +530,7 @@ void gicv2_cpu_write(GICv2State *s, int cpu, hwaddr off, uint64_t val,
                           (uint64_t)off);
             return;
         }
-        bad(s, "write to reserved CPU interface offset", off, size);
+        gic_bad(&s->core, "write to reserved CPU interface offset", off, size);
         return;
     }
     gicv2_update(s);
@@ -693,29 +586,15 @@ static const MemoryRegionOps cpu_ops = {
 
 void gicv2_reset(GICv2State *s)
 {
-    int i, k, w;
+    int i;
 
     s->ctlr = 0;
-    for (k = 0; k < GICV2_NR_BITS; k++) {
-        for (w = 1; w < GICV2_MAX_IRQS / 32; w++) {
-            if (k != GICV2_LEVEL) {
-                s->bits[k][w] = 0;
-            }
-        }
-    }
-    memset(s->priority, 0, sizeof(s->priority));
+    gic_core_reset(&s->core);
     memset(s->target, 0, sizeof(s->target));
     for (i = 0; i < s->num_cpu; i++) {
         GICv2CPU *c = &s->cpu[i];
 
-        for (k = 0; k < GICV2_NR_BITS; k++) {
-            if (k != GICV2_LEVEL) {
-                c->bits[k] = 0;
-            }
-        }
-        c->bits[GICV2_ENABLED] = 0xffff;        /* SGIs: RAO */
-        c->bits[GICV2_EDGE] = 0xffff;           /* SGIs: edge */
-        memset(c->priority, 0, sizeof(c->priority));
+        s->core.bank[i].bits[GIC_ENABLED] = 0xffff;     /* SGIs: RAO */
         memset(c->sgi_pending, 0, sizeof(c->sgi_pending));
         c->ctlr = 0;
         c->pmr = 0;
@@ -741,6 +620,7 @@ bool gicv2_init(GICv2State *s, const char *name, int num_cpu, int num_irq)
     }
     s->num_cpu = num_cpu;
     s->num_irq = num_irq;
+    gic_core_init(&s->core, s->name, num_cpu, num_irq, 3);
     for (i = GICV2_NR_PRIVATE; i < GICV2_MAX_IRQS; i++) {
         qemu_init_irq(&s->spi_in[i - GICV2_NR_PRIVATE], spi_handler, s, i);
     }

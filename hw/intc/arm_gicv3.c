@@ -33,50 +33,16 @@
 #include "hw/intc/arm_gicv3.h"
 #include "qemu/log.h"
 
+/* The shared state (GICCore) holds every CPU and ID of this model. */
+_Static_assert(GICV3_MAX_CPUS <= GIC_MAX_CPUS &&
+               GICV3_MAX_IRQS <= GIC_MAX_IRQS &&
+               GICV3_NR_PRIVATE == GIC_NR_PRIVATE, "GICCore too small");
+
 #define IDLE_PRIO   0x100   /* nothing pending: below every priority */
 #define ROUTE_NONE  (-1)
 #define ROUTE_ANY   (-2)
 
 /* ---- per-interrupt state ---- */
-
-static uint32_t *word(GICv3State *s, int cpu, int kind, int w)
-{
-    return w == 0 ? &s->cpu[cpu].bits[kind] : &s->bits[kind][w];
-}
-
-static bool test_bit(GICv3State *s, int cpu, int kind, int irq)
-{
-    return (*word(s, cpu, kind, irq / 32) >> (irq % 32)) & 1;
-}
-
-static void put_bit(GICv3State *s, int cpu, int kind, int irq, bool v)
-{
-    uint32_t *p = word(s, cpu, kind, irq / 32);
-
-    if (v) {
-        *p |= 1u << (irq % 32);
-    } else {
-        *p &= ~(1u << (irq % 32));
-    }
-}
-
-static uint8_t *prio_of(GICv3State *s, int cpu, int irq)
-{
-    return irq < GICV3_NR_PRIVATE ? &s->cpu[cpu].priority[irq]
-                                  : &s->priority[irq];
-}
-
-static int nr_ids(GICv3State *s)
-{
-    return s->num_irq > 1020 ? 1020 : s->num_irq;
-}
-
-/* Pending bits of a word as the guest sees them (latched or level). */
-static uint32_t pending_word(GICv3State *s, int cpu, int w)
-{
-    return *word(s, cpu, GICV3_PENDING, w) |
-           (*word(s, cpu, GICV3_LEVEL, w) & ~*word(s, cpu, GICV3_EDGE, w));
-}
 
 static bool awake(GICv3CPU *c)
 {
@@ -130,11 +96,11 @@ static int best_pending(GICv3State *s, int cpu, unsigned *prio, int *grp)
         *prio = best_prio;
         return best;
     }
-    for (w = 0; w * 32 < nr_ids(s); w++) {
-        uint32_t g = *word(s, cpu, GICV3_GROUP, w);
-        uint32_t cand = *word(s, cpu, GICV3_ENABLED, w) &
-                        ~*word(s, cpu, GICV3_ACTIVE, w) &
-                        pending_word(s, cpu, w);
+    for (w = 0; w * 32 < gic_nr_ids(&s->core); w++) {
+        uint32_t g = *gic_word(&s->core, cpu, GIC_GROUP, w);
+        uint32_t cand = *gic_word(&s->core, cpu, GIC_ENABLED, w) &
+                        ~*gic_word(&s->core, cpu, GIC_ACTIVE, w) &
+                        gic_pending_word(&s->core, cpu, w);
 
         if (!en0) {
             cand &= g;
@@ -146,17 +112,17 @@ static int best_pending(GICv3State *s, int cpu, unsigned *prio, int *grp)
             int irq = w * 32 + __builtin_ctz(cand);
 
             cand &= cand - 1;
-            if (irq >= nr_ids(s) || !routed_to(s, cpu, irq)) {
+            if (irq >= gic_nr_ids(&s->core) || !routed_to(s, cpu, irq)) {
                 continue;
             }
-            if (*prio_of(s, cpu, irq) < best_prio) {
-                best_prio = *prio_of(s, cpu, irq);
+            if (*gic_prio(&s->core, cpu, irq) < best_prio) {
+                best_prio = *gic_prio(&s->core, cpu, irq);
                 best = irq;
             }
         }
     }
     if (best != GICV3_SPURIOUS) {
-        *grp = test_bit(s, cpu, GICV3_GROUP, best);
+        *grp = gic_test_bit(&s->core, cpu, GIC_GROUP, best);
     }
     *prio = best_prio;
     return best;
@@ -229,32 +195,25 @@ void gicv3_set_cpu_affinity(GICv3State *s, int cpu, uint64_t mpidr)
 
 /* ---- inputs ---- */
 
-static void set_input(GICv3State *s, int cpu, int irq, int level)
-{
-    bool old = test_bit(s, cpu, GICV3_LEVEL, irq);
-
-    put_bit(s, cpu, GICV3_LEVEL, irq, level != 0);
-    if (level && !old && test_bit(s, cpu, GICV3_EDGE, irq)) {
-        put_bit(s, cpu, GICV3_PENDING, irq, true);
-    }
-    gicv3_update(s);
-}
-
 static void spi_handler(void *opaque, int n, int level)
 {
-    set_input(opaque, 0, n, level);
+    GICv3State *s = opaque;
+
+    gic_set_level(&s->core, 0, n, level);
+    gicv3_update(s);
 }
 
 static void ppi_handler(void *opaque, int n, int level)
 {
     GICv3CPU *c = opaque;
 
-    set_input(c->gic, c->id, n, level);
+    gic_set_level(&c->gic->core, c->id, n, level);
+    gicv3_update(c->gic);
 }
 
 qemu_irq gicv3_spi(GICv3State *s, int id)
 {
-    if (id < GICV3_NR_PRIVATE || id >= nr_ids(s)) {
+    if (id < GICV3_NR_PRIVATE || id >= gic_nr_ids(&s->core)) {
         return NULL;
     }
     return &s->spi_in[id - GICV3_NR_PRIVATE];
@@ -269,93 +228,6 @@ qemu_irq gicv3_ppi(GICv3State *s, int cpu, int id)
 }
 
 /* ---- shared register banks (distributor SPIs, redistributor 0-31) ---- */
-
-static void bad(GICv3State *s, const char *what, hwaddr off, unsigned size)
-{
-    qemu_log_mask(LOG_GUEST_ERROR, "%s: %s at 0x%05" PRIx64 " (size %u)\n",
-                  s->name, what, (uint64_t)off, size);
-}
-
-/* The bitmap kind behind a set/clear register bank at off, or -1. */
-static int bit_reg(hwaddr off, bool *set)
-{
-    static const struct { hwaddr base; int kind; bool set; } regs[] = {
-        { GICV3_GICD_IGROUPR, GICV3_GROUP, false },
-        { GICV3_GICD_ISENABLER, GICV3_ENABLED, true },
-        { GICV3_GICD_ICENABLER, GICV3_ENABLED, false },
-        { GICV3_GICD_ISPENDR, GICV3_PENDING, true },
-        { GICV3_GICD_ICPENDR, GICV3_PENDING, false },
-        { GICV3_GICD_ISACTIVER, GICV3_ACTIVE, true },
-        { GICV3_GICD_ICACTIVER, GICV3_ACTIVE, false },
-    };
-    size_t i;
-
-    for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
-        if (off >= regs[i].base && off < regs[i].base + 0x80) {
-            *set = regs[i].set;
-            return regs[i].kind;
-        }
-    }
-    return -1;
-}
-
-static uint32_t read_bits(GICv3State *s, int cpu, int kind, int w)
-{
-    if (kind == GICV3_PENDING) {
-        return pending_word(s, cpu, w);
-    }
-    return *word(s, cpu, kind, w);
-}
-
-static void write_bits(GICv3State *s, int cpu, int kind, bool set, int w,
-                       uint32_t v)
-{
-    uint32_t *p = word(s, cpu, kind, w);
-
-    if (kind == GICV3_GROUP) {
-        *p = v;
-    } else if (set) {
-        *p |= v;
-    } else {
-        *p &= ~v;
-    }
-}
-
-/* ICFGR word w (16 IDs) from / into the edge bitmap. */
-static uint32_t read_cfg(GICv3State *s, int cpu, int w)
-{
-    uint32_t edge = *word(s, cpu, GICV3_EDGE, w / 2) >> (16 * (w & 1));
-    uint32_t v = 0;
-    int i;
-
-    for (i = 0; i < 16; i++) {
-        v |= ((edge >> i) & 1) << (2 * i + 1);
-    }
-    return v;
-}
-
-static void write_cfg(GICv3State *s, int cpu, int w, uint32_t val)
-{
-    uint32_t *p = word(s, cpu, GICV3_EDGE, w / 2);
-    int shift = 16 * (w & 1), i;
-
-    for (i = 0; i < 16; i++) {
-        uint32_t b = 1u << (shift + i);
-
-        if ((val >> (2 * i + 1)) & 1) {
-            *p |= b;
-        } else {
-            *p &= ~b;
-        }
-    }
-}
-
-static uint32_t valid_mask(GICv3State *s, int w)
-{
-    int left = nr_ids(s) - w * 32;
-
-    return left >= 32 ? ~0u : left <= 0 ? 0 : (1u << left) - 1;
-}
 
 /* ---- distributor ---- */
 
@@ -394,7 +266,7 @@ static bool is_id_reg(hwaddr off)
 
 static bool is_spi(GICv3State *s, int irq)
 {
-    return irq >= GICV3_NR_PRIVATE && irq < nr_ids(s);
+    return irq >= GICV3_NR_PRIVATE && irq < gic_nr_ids(&s->core);
 }
 
 uint64_t gicv3_dist_read(GICv3State *s, hwaddr off, unsigned size)
@@ -403,27 +275,18 @@ uint64_t gicv3_dist_read(GICv3State *s, hwaddr off, unsigned size)
     int kind, w;
 
     if (off >= GICV3_GICD_IPRIORITYR && off < GICV3_GICD_IPRIORITYR + 0x400) {
-        uint64_t v = 0;
-        unsigned i;
-
-        if ((size != 1 && size != 4) || (off & (size - 1))) {
-            bad(s, "bad access size to distributor", off, size);
+        if (!gic_byte_access_ok(&s->core, "bad access size to distributor",
+                                off, size)) {
             return 0;
         }
-        for (i = 0; i < size; i++) {
-            int irq = off - GICV3_GICD_IPRIORITYR + i;
-
-            if (is_spi(s, irq)) {
-                v |= (uint64_t)s->priority[irq] << (8 * i);
-            }
-        }
-        return v;
+        return gic_read_prio(&s->core, 0, off - GICV3_GICD_IPRIORITYR,
+                             GICV3_NR_PRIVATE, size);
     }
     if (off >= GICV3_GICD_IROUTER && off < GICV3_GICD_IROUTER + 8 * 1024) {
         int irq = (off - GICV3_GICD_IROUTER) / 8;
 
         if ((size != 4 && size != 8) || (off & (size - 1))) {
-            bad(s, "bad access size to GICD_IROUTER", off, size);
+            gic_bad(&s->core, "bad access size to GICD_IROUTER", off, size);
             return 0;
         }
         if (!is_spi(s, irq)) {
@@ -434,19 +297,21 @@ uint64_t gicv3_dist_read(GICv3State *s, hwaddr off, unsigned size)
         }
         return (uint32_t)(s->irouter[irq] >> (off & 4 ? 32 : 0));
     }
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to distributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to distributor",
+                            off, size)) {
         return 0;
     }
-    kind = bit_reg(off, &set);
+    kind = gic_bit_reg(off, &set);
     if (kind >= 0) {
         w = (off & 0x7f) / 4;
         /* IDs 0-31 live in the redistributors (ARE): RAZ/WI here. */
-        return w == 0 ? 0 : read_bits(s, 0, kind, w) & valid_mask(s, w);
+        return w == 0 ? 0 : gic_read_bits(&s->core, 0, kind, w) &
+                            gic_valid_mask(&s->core, w);
     }
     if (off >= GICV3_GICD_ICFGR && off < GICV3_GICD_ICFGR + 0x100) {
         w = (off - GICV3_GICD_ICFGR) / 4;     /* 16 IDs per register */
-        return w < 2 || w * 16 >= nr_ids(s) ? 0 : read_cfg(s, 0, w);
+        return w < 2 || w * 16 >= gic_nr_ids(&s->core)
+               ? 0 : gic_read_cfg(&s->core, 0, w);
     }
     if (off >= GICV3_GICD_IGRPMODR && off < GICV3_GICD_SGIR) {
         return 0;                   /* IGRPMODR, NSACR: RAZ/WI with DS */
@@ -468,10 +333,10 @@ uint64_t gicv3_dist_read(GICv3State *s, hwaddr off, unsigned size)
     case GICV3_GICD_STATUSR:
         return 0;
     case GICV3_GICD_SGIR:
-        bad(s, "read of write-only GICD_SGIR", off, size);
+        gic_bad(&s->core, "read of write-only GICD_SGIR", off, size);
         return 0;
     }
-    bad(s, "read of reserved distributor offset", off, size);
+    gic_bad(&s->core, "read of reserved distributor offset", off, size);
     return 0;
 }
 
@@ -481,19 +346,12 @@ void gicv3_dist_write(GICv3State *s, hwaddr off, uint64_t val, unsigned size)
     int kind, w;
 
     if (off >= GICV3_GICD_IPRIORITYR && off < GICV3_GICD_IPRIORITYR + 0x400) {
-        unsigned i;
-
-        if ((size != 1 && size != 4) || (off & (size - 1))) {
-            bad(s, "bad access size to distributor", off, size);
+        if (!gic_byte_access_ok(&s->core, "bad access size to distributor",
+                                off, size)) {
             return;
         }
-        for (i = 0; i < size; i++) {
-            int irq = off - GICV3_GICD_IPRIORITYR + i;
-
-            if (is_spi(s, irq)) {
-                s->priority[irq] = (val >> (8 * i)) & GICV3_PRIO_MASK;
-            }
-        }
+        gic_write_prio(&s->core, 0, off - GICV3_GICD_IPRIORITYR,
+                       GICV3_NR_PRIVATE, size, val, GICV3_PRIO_MASK);
         gicv3_update(s);
         return;
     }
@@ -502,7 +360,7 @@ void gicv3_dist_write(GICv3State *s, hwaddr off, uint64_t val, unsigned size)
         uint64_t v;
 
         if ((size != 4 && size != 8) || (off & (size - 1))) {
-            bad(s, "bad access size to GICD_IROUTER", off, size);
+            gic_bad(&s->core, "bad access size to GICD_IROUTER", off, size);
             return;
         }
         if (!is_spi(s, irq)) {
@@ -521,23 +379,24 @@ void gicv3_dist_write(GICv3State *s, hwaddr off, uint64_t val, unsigned size)
         gicv3_update(s);
         return;
     }
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to distributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to distributor",
+                            off, size)) {
         return;
     }
-    kind = bit_reg(off, &set);
+    kind = gic_bit_reg(off, &set);
     if (kind >= 0) {
         w = (off & 0x7f) / 4;
         if (w > 0) {
-            write_bits(s, 0, kind, set, w, val & valid_mask(s, w));
+            gic_write_bits(&s->core, 0, kind, set, w,
+                           val & gic_valid_mask(&s->core, w));
             gicv3_update(s);
         }
         return;
     }
     if (off >= GICV3_GICD_ICFGR && off < GICV3_GICD_ICFGR + 0x100) {
         w = (off - GICV3_GICD_ICFGR) / 4;
-        if (w >= 2 && w * 16 < nr_ids(s)) {
-            write_cfg(s, 0, w, val);
+        if (w >= 2 && w * 16 < gic_nr_ids(&s->core)) {
+            gic_write_cfg(&s->core, 0, w, val);
             gicv3_update(s);
         }
         return;
@@ -554,19 +413,22 @@ void gicv3_dist_write(GICv3State *s, hwaddr off, uint64_t val, unsigned size)
     case GICV3_GICD_STATUSR:
         return;
     case GICV3_GICD_SGIR:
-        bad(s, "GICD_SGIR write with affinity routing enabled", off, size);
+        gic_bad(&s->core, "GICD_SGIR write with affinity routing enabled",
+                off, size);
         return;
     case GICV3_GICD_TYPER:
     case GICV3_GICD_IIDR:
     case GICV3_GICD_TYPER2:
-        bad(s, "write to read-only distributor register", off, size);
+        gic_bad(&s->core, "write to read-only distributor register",
+                off, size);
         return;
     }
     if (is_id_reg(off)) {
-        bad(s, "write to read-only distributor ID register", off, size);
+        gic_bad(&s->core, "write to read-only distributor ID register",
+                off, size);
         return;
     }
-    bad(s, "write to reserved distributor offset", off, size);
+    gic_bad(&s->core, "write to reserved distributor offset", off, size);
 }
 
 /* ---- redistributors ---- */
@@ -594,11 +456,11 @@ static uint64_t rd_read(GICv3State *s, int cpu, hwaddr off, unsigned size)
         if (size == 4) {
             return (uint32_t)(v >> (off & 4 ? 32 : 0));
         }
-        bad(s, "bad access size to GICR_TYPER", off, size);
+        gic_bad(&s->core, "bad access size to GICR_TYPER", off, size);
         return 0;
     }
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to redistributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to redistributor",
+                            off, size)) {
         return 0;
     }
     if (is_id_reg(off)) {
@@ -616,7 +478,7 @@ static uint64_t rd_read(GICv3State *s, int cpu, hwaddr off, unsigned size)
                  GICV3_GICR_WAKER_CHILDREN_ASLEEP
                : 0;
     }
-    bad(s, "read of reserved redistributor offset", off, size);
+    gic_bad(&s->core, "read of reserved redistributor offset", off, size);
     return 0;
 }
 
@@ -625,14 +487,14 @@ static void rd_write(GICv3State *s, int cpu, hwaddr off, uint64_t val,
 {
     GICv3CPU *c = &s->cpu[cpu];
 
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to redistributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to redistributor",
+                            off, size)) {
         return;
     }
     switch (off) {
     case GICV3_GICR_CTLR:
         if (val & 1) {
-            bad(s, "GICR_CTLR.EnableLPIs set: no LPIs", off, size);
+            gic_bad(&s->core, "GICR_CTLR.EnableLPIs set: no LPIs", off, size);
         }
         return;
     case GICV3_GICR_STATUSR:
@@ -644,10 +506,11 @@ static void rd_write(GICv3State *s, int cpu, hwaddr off, uint64_t val,
     case GICV3_GICR_IIDR:
     case GICV3_GICR_TYPER:
     case GICV3_GICR_TYPER + 4:
-        bad(s, "write to read-only redistributor register", off, size);
+        gic_bad(&s->core, "write to read-only redistributor register",
+                off, size);
         return;
     }
-    bad(s, "write to reserved redistributor offset", off, size);
+    gic_bad(&s->core, "write to reserved redistributor offset", off, size);
 }
 
 static uint64_t sgi_read(GICv3State *s, int cpu, hwaddr off, unsigned size)
@@ -656,37 +519,32 @@ static uint64_t sgi_read(GICv3State *s, int cpu, hwaddr off, unsigned size)
     int kind;
 
     if (off >= GICV3_GICR_IPRIORITYR0 && off < GICV3_GICR_IPRIORITYR0 + 32) {
-        uint64_t v = 0;
-        unsigned i;
-
-        if ((size != 1 && size != 4) || (off & (size - 1))) {
-            bad(s, "bad access size to redistributor", off, size);
+        if (!gic_byte_access_ok(&s->core, "bad access size to redistributor",
+                                off, size)) {
             return 0;
         }
-        for (i = 0; i < size; i++) {
-            v |= (uint64_t)s->cpu[cpu].priority[off - GICV3_GICR_IPRIORITYR0
-                                                + i] << (8 * i);
-        }
-        return v;
+        return gic_read_prio(&s->core, cpu, off - GICV3_GICR_IPRIORITYR0, 0,
+                             size);
     }
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to redistributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to redistributor",
+                            off, size)) {
         return 0;
     }
-    kind = bit_reg(off, &set);
+    kind = gic_bit_reg(off, &set);
     if (kind >= 0 && (off & 0x7f) == 0) {
-        return read_bits(s, cpu, kind, 0);
+        return gic_read_bits(&s->core, cpu, kind, 0);
     }
     switch (off) {
     case GICV3_GICR_ICFGR0:
         return 0xaaaaaaaau;         /* SGIs: edge, read-only */
     case GICV3_GICR_ICFGR1:
-        return read_cfg(s, cpu, 1);
+        return gic_read_cfg(&s->core, cpu, 1);
     case GICV3_GICR_IGRPMODR0:
     case GICV3_GICR_NSACR:
         return 0;
     }
-    bad(s, "read of reserved redistributor SGI_base offset", off, size);
+    gic_bad(&s->core, "read of reserved redistributor SGI_base offset",
+            off, size);
     return 0;
 }
 
@@ -697,26 +555,22 @@ static void sgi_write(GICv3State *s, int cpu, hwaddr off, uint64_t val,
     int kind;
 
     if (off >= GICV3_GICR_IPRIORITYR0 && off < GICV3_GICR_IPRIORITYR0 + 32) {
-        unsigned i;
-
-        if ((size != 1 && size != 4) || (off & (size - 1))) {
-            bad(s, "bad access size to redistributor", off, size);
+        if (!gic_byte_access_ok(&s->core, "bad access size to redistributor",
+                                off, size)) {
             return;
         }
-        for (i = 0; i < size; i++) {
-            s->cpu[cpu].priority[off - GICV3_GICR_IPRIORITYR0 + i] =
-                (val >> (8 * i)) & GICV3_PRIO_MASK;
-        }
+        gic_write_prio(&s->core, cpu, off - GICV3_GICR_IPRIORITYR0, 0, size,
+                       val, GICV3_PRIO_MASK);
         gicv3_update(s);
         return;
     }
-    if (size != 4 || (off & 3)) {
-        bad(s, "bad access size to redistributor", off, size);
+    if (!gic_word_access_ok(&s->core, "bad access size to redistributor",
+                            off, size)) {
         return;
     }
-    kind = bit_reg(off, &set);
+    kind = gic_bit_reg(off, &set);
     if (kind >= 0 && (off & 0x7f) == 0) {
-        write_bits(s, cpu, kind, set, 0, val);
+        gic_write_bits(&s->core, cpu, kind, set, 0, val);
         gicv3_update(s);
         return;
     }
@@ -724,14 +578,15 @@ static void sgi_write(GICv3State *s, int cpu, hwaddr off, uint64_t val,
     case GICV3_GICR_ICFGR0:
         return;                     /* SGIs: always edge, WI */
     case GICV3_GICR_ICFGR1:
-        write_cfg(s, cpu, 1, val);
+        gic_write_cfg(&s->core, cpu, 1, val);
         gicv3_update(s);
         return;
     case GICV3_GICR_IGRPMODR0:
     case GICV3_GICR_NSACR:
         return;                     /* RAZ/WI with DS = 1 */
     }
-    bad(s, "write to reserved redistributor SGI_base offset", off, size);
+    gic_bad(&s->core, "write to reserved redistributor SGI_base offset",
+            off, size);
 }
 
 uint64_t gicv3_redist_read(GICv3State *s, hwaddr off, unsigned size)
@@ -739,7 +594,7 @@ uint64_t gicv3_redist_read(GICv3State *s, hwaddr off, unsigned size)
     int cpu = off / GICV3_REDIST_SIZE;
 
     if (cpu >= s->num_cpu) {
-        bad(s, "read beyond the last redistributor", off, size);
+        gic_bad(&s->core, "read beyond the last redistributor", off, size);
         return 0;
     }
     off %= GICV3_REDIST_SIZE;
@@ -755,7 +610,7 @@ void gicv3_redist_write(GICv3State *s, hwaddr off, uint64_t val,
     int cpu = off / GICV3_REDIST_SIZE;
 
     if (cpu >= s->num_cpu) {
-        bad(s, "write beyond the last redistributor", off, size);
+        gic_bad(&s->core, "write beyond the last redistributor", off, size);
         return;
     }
     off %= GICV3_REDIST_SIZE;
@@ -778,8 +633,8 @@ static uint32_t acknowledge(GICv3State *s, int cpu, int want_grp)
         !can_signal(c, prio, grp)) {
         return GICV3_SPURIOUS;
     }
-    put_bit(s, cpu, GICV3_PENDING, irq, false);
-    put_bit(s, cpu, GICV3_ACTIVE, irq, true);
+    gic_put_bit(&s->core, cpu, GIC_PENDING, irq, false);
+    gic_put_bit(&s->core, cpu, GIC_ACTIVE, irq, true);
     c->apr[grp] |= 1u << ((prio & group_mask(c, grp)) >> GICV3_PRIO_SHIFT);
     gicv3_update(s);
     return irq;
@@ -787,15 +642,15 @@ static uint32_t acknowledge(GICv3State *s, int cpu, int want_grp)
 
 static void deactivate(GICv3State *s, int cpu, uint32_t irq)
 {
-    if (irq >= (uint32_t)nr_ids(s)) {
+    if (irq >= (uint32_t)gic_nr_ids(&s->core)) {
         return;                     /* special IDs, out of range: ignore */
     }
-    if (!test_bit(s, cpu, GICV3_ACTIVE, irq)) {
+    if (!gic_test_bit(&s->core, cpu, GIC_ACTIVE, irq)) {
         qemu_log_mask(LOG_GUEST_ERROR, "%s: cpu %d deactivates INTID %u, "
                       "which is not active\n", s->name, cpu, irq);
         return;
     }
-    put_bit(s, cpu, GICV3_ACTIVE, irq, false);
+    gic_put_bit(&s->core, cpu, GIC_ACTIVE, irq, false);
 }
 
 static void end_of_interrupt(GICv3State *s, int cpu, int grp, uint64_t val)
@@ -850,10 +705,10 @@ static void send_sgi(GICv3State *s, int cpu, int grp, uint64_t val)
                    !((val >> (aff0 % 16)) & 1)) {
             continue;
         }
-        if (test_bit(s, t, GICV3_GROUP, id) != grp) {
+        if (gic_test_bit(&s->core, t, GIC_GROUP, id) != grp) {
             continue;               /* the SGI is of the other group there */
         }
-        put_bit(s, t, GICV3_PENDING, id, true);
+        gic_put_bit(&s->core, t, GIC_PENDING, id, true);
     }
     gicv3_update(s);
 }
@@ -1056,29 +911,15 @@ static const MemoryRegionOps redist_ops = {
 
 void gicv3_reset(GICv3State *s)
 {
-    int i, k, w;
+    int i;
 
     s->ctlr = 0;
-    for (k = 0; k < GICV3_NR_BITS; k++) {
-        for (w = 1; w < GICV3_MAX_IRQS / 32; w++) {
-            if (k != GICV3_LEVEL) {
-                s->bits[k][w] = 0;
-            }
-        }
-    }
-    memset(s->priority, 0, sizeof(s->priority));
+    gic_core_reset(&s->core);
     memset(s->irouter, 0, sizeof(s->irouter));
     recompute_routes(s);
     for (i = 0; i < s->num_cpu; i++) {
         GICv3CPU *c = &s->cpu[i];
 
-        for (k = 0; k < GICV3_NR_BITS; k++) {
-            if (k != GICV3_LEVEL) {
-                c->bits[k] = 0;
-            }
-        }
-        c->bits[GICV3_EDGE] = 0xffff;           /* SGIs: edge */
-        memset(c->priority, 0, sizeof(c->priority));
         c->waker = GICV3_GICR_WAKER_PROCESSOR_SLEEP;
         c->ctlr = 0;
         c->pmr = 0;
@@ -1107,6 +948,7 @@ bool gicv3_init(GICv3State *s, const char *name, int num_cpu, int num_irq)
     }
     s->num_cpu = num_cpu;
     s->num_irq = num_irq;
+    gic_core_init(&s->core, s->name, num_cpu, num_irq, 5);
     for (i = GICV3_NR_PRIVATE; i < GICV3_MAX_IRQS; i++) {
         qemu_init_irq(&s->spi_in[i - GICV3_NR_PRIVATE], spi_handler, s, i);
     }

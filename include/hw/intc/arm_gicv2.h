@@ -59,6 +59,7 @@
 #include <stdint.h>
 
 #include "exec/memory.h"
+#include "hw/intc/arm_gic-common.h"
 #include "hw/irq.h"
 
 #define GICV2_MAX_CPUS      8
@@ -76,17 +77,6 @@
 #define GICV2_GICD_IIDR     0x0200143bu   /* GIC-400 r0p1, ARM */
 #define GICV2_GICC_IIDR     0x0202143bu
 
-/* Per-interrupt state bits, one bitmap per kind. */
-enum {
-    GICV2_ENABLED,
-    GICV2_PENDING,      /* the latched pending bit (edge, ISPENDR) */
-    GICV2_ACTIVE,
-    GICV2_LEVEL,        /* the input line's current level */
-    GICV2_GROUP,
-    GICV2_EDGE,         /* ICFGR: edge-triggered */
-    GICV2_NR_BITS,
-};
-
 typedef struct GICv2State GICv2State;
 
 typedef struct GICv2CPU {
@@ -99,9 +89,7 @@ typedef struct GICv2CPU {
     qemu_irq irq_out;
     qemu_irq fiq_out;           /* never driven (see above) */
 
-    /* Banked distributor state for IDs 0-31. */
-    uint32_t bits[GICV2_NR_BITS];
-    uint8_t priority[GICV2_NR_PRIVATE];
+    /* Banked distributor state for IDs 0-31: the rest in gic->core. */
     uint8_t sgi_pending[GICV2_NR_SGIS];   /* bit n: from CPU n */
 
     /* CPU interface. */
@@ -119,10 +107,8 @@ struct GICv2State {
     char *name;
     int num_cpu;
     int num_irq;                /* multiple of 32, 32..1024 */
+    GICCore core;               /* the per-interrupt state */
     uint32_t ctlr;
-    /* Shared state for SPIs, word w covering IDs 32w..32w+31 (w >= 1). */
-    uint32_t bits[GICV2_NR_BITS][GICV2_MAX_IRQS / 32];
-    uint8_t priority[GICV2_MAX_IRQS];
     uint8_t target[GICV2_MAX_IRQS];
     IRQState spi_in[GICV2_MAX_IRQS - GICV2_NR_PRIVATE];
     GICv2CPU cpu[GICV2_MAX_CPUS];

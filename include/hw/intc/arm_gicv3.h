@@ -80,6 +80,7 @@
 #include <stdint.h>
 
 #include "exec/memory.h"
+#include "hw/intc/arm_gic-common.h"
 #include "hw/irq.h"
 
 #define GICV3_MAX_CPUS      64
@@ -134,17 +135,6 @@
 #define ICC_CTLR_IDBITS_SHIFT  11
 #define ICC_CTLR_A3V        (1u << 15)
 
-/* Per-interrupt state bits, one bitmap per kind. */
-enum {
-    GICV3_ENABLED,
-    GICV3_PENDING,      /* the latched pending bit (edge, ISPENDR, SGI) */
-    GICV3_ACTIVE,
-    GICV3_LEVEL,        /* the input line's current level */
-    GICV3_GROUP,        /* 1: Group 1 (IRQ), 0: Group 0 (FIQ) */
-    GICV3_EDGE,         /* ICFGR: edge-triggered */
-    GICV3_NR_BITS,
-};
-
 /* GICD_IROUTER<n>: Aff0 7:0, Aff1 15:8, Aff2 23:16, IRM 31, Aff3 39:32. */
 #define GICV3_IROUTER_IRM   (1ull << 31)
 #define GICV3_IROUTER_MASK  0xff80ffffffull
@@ -167,8 +157,7 @@ typedef struct GICv3CPU {
 
     /* Redistributor (IHI 0069 12.10, 12.11). */
     uint32_t waker;             /* GICR_WAKER.ProcessorSleep (bit 1) */
-    uint32_t bits[GICV3_NR_BITS];       /* IDs 0-31 */
-    uint8_t priority[GICV3_NR_PRIVATE];
+    /* (the state of IDs 0-31 is gic->core.bank[id]) */
 
     /* CPU interface (IHI 0069 12.2): ICC_*_EL1. */
     uint32_t ctlr;              /* ICC_CTLR_EL1: CBPR and EOImode only */
@@ -188,10 +177,8 @@ struct GICv3State {
     char *name;
     int num_cpu;
     int num_irq;                /* multiple of 32, 64..1024 */
+    GICCore core;               /* the per-interrupt state */
     uint32_t ctlr;              /* GICD_CTLR: EnableGrp0/EnableGrp1 */
-    /* Shared state for SPIs, word w covering IDs 32w..32w+31 (w >= 1). */
-    uint32_t bits[GICV3_NR_BITS][GICV3_MAX_IRQS / 32];
-    uint8_t priority[GICV3_MAX_IRQS];
     uint64_t irouter[GICV3_MAX_IRQS];
     /* Derived from irouter: target CPU, -1 none, -2 any (IRM = 1). */
     int8_t route[GICV3_MAX_IRQS];
