@@ -29,6 +29,8 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +47,7 @@
 typedef struct CPUSThread {
     pthread_t thread;
     bool created;
+    int tid;                    /* host thread id, for `info cpus` */
 } CPUSThread;
 
 typedef struct CPUSVcpu {
@@ -453,6 +456,8 @@ static void *cpus_rr_thread_fn(void *arg)
     int next = 0;
 
     on_vcpu_thread = true;
+    __atomic_store_n(&rr_thread.tid, (int)syscall(SYS_gettid),
+                     __ATOMIC_RELEASE);
     bql_lock();
     for (;;) {
         unsigned seen = __atomic_load_n(&kick_seq, __ATOMIC_SEQ_CST);
@@ -502,6 +507,15 @@ static void *cpus_rr_thread_fn(void *arg)
         next = (cpus_vcpu(cs)->index + 1) % cpus_n;
     }
     return NULL;
+}
+
+/* The host thread running cs (monitor `info cpus`); the process id before. */
+int qemu_cpu_thread_id(CPUState *cs)
+{
+    int tid = __atomic_load_n(&rr_thread.tid, __ATOMIC_ACQUIRE);
+
+    (void)cs;
+    return tid ? tid : (int)getpid();
 }
 
 void qemu_start_vcpus(void)

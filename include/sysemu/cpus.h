@@ -61,6 +61,9 @@ typedef void (*run_on_cpu_func)(CPUState *cs, void *data);
 void run_on_cpu(CPUState *cs, run_on_cpu_func fn, void *data);
 void async_run_on_cpu(CPUState *cs, run_on_cpu_func fn, void *data);
 
+/* Host thread id of the thread running cs (monitor `info cpus`). */
+int qemu_cpu_thread_id(CPUState *cs);
+
 /* The CPU the calling thread is running (NULL on the I/O thread). */
 CPUState *current_cpu_get(void);
 
