@@ -20,6 +20,12 @@
  *   when the page has no code left, NOTDIRTY is dropped again.
  * - MMIO (and pages that are not one RAM range) get TLB_MMIO: every
  *   access goes through the memory API with the global lock held.
+ * - Masked flushes (an ASID switch, a new table base for one half of
+ *   the address space) drop only the entries they select: each index
+ *   logs the slots filled since its last flush, and keeps bounds of the
+ *   pages (and whether any is TLB_ATTR_NG) of the entries outside the
+ *   log, so most masked flushes check a few hundred slots instead of
+ *   scanning the table.
  *
  * The slow paths are also the cpu_ld*_mmu / probe_access services
  * helpers use, and the instruction fetch of translators.
@@ -38,6 +44,7 @@
 #include "sysemu/cpus.h"
 
 #define TLB_RESIZE_WINDOW 32     /* full flushes before a shrink decision */
+#define TLB_LOG_SIZE      512    /* slots a masked flush checks without a scan */
 
 TLBStats tlb_stats;
 
@@ -48,6 +55,16 @@ struct CPUTLBDesc {
     size_t window_max;           /* most slots used in the window */
     unsigned window_flushes;
     CPUTLBEntryFull *fulltlb;
+    /*
+     * For masked flushes: the slots filled since the last flush or
+     * scan (log_n > TLB_LOG_SIZE: too many to list), and bounds of the
+     * other entries (AND and OR of their pages, whether any is
+     * TLB_ATTR_NG), so a flush that cannot hit those checks the log.
+     */
+    unsigned log_n;
+    uint32_t log[TLB_LOG_SIZE];
+    uint64_t old_and, old_or;
+    bool old_ng;
 };
 
 /* cs->tlb.d points at d[0] of this. */
@@ -55,6 +72,12 @@ typedef struct CPUTLBPriv {
     CPUTLBDesc d[NB_MMU_MODES];
     uint64_t fill_addr;          /* the address tlb_fill was asked for */
     bool filling;
+    /*
+     * AND and OR of the pages of every TLB_ATTR_NG entry inserted since
+     * the last flush that dropped them all: the bits where they agree
+     * bound which jump-cache entries a flush of them must drop.
+     */
+    uint64_t ng_and, ng_or;
     MemoryListener listener;     /* flushes when the memory map changes */
 } CPUTLBPriv;
 
@@ -66,9 +89,25 @@ extern void async_run_on_cpu(CPUState *cs, run_on_cpu_func fn, void *data)
     __attribute__((weak));
 extern CPUState *current_cpu_get(void) __attribute__((weak));
 
-/* Physical pages (page numbers) with translated code. */
+/*
+ * Physical pages (page numbers) with translated code; each key is
+ * gint64[2]: the page and the stores it took (tlb_notdirty_write).
+ */
 static pthread_mutex_t tlb_code_lock = PTHREAD_MUTEX_INITIALIZER;
 static GHashTable *tlb_code_pages;
+/*
+ * How many pages of tlb_code_pages hash to each bucket (changed under
+ * tlb_code_lock): a zero answers "no code" without the lock, which is
+ * what almost every fill of a writable page and most stores ask.
+ */
+#define TLB_CODE_FILTER_BITS 16
+static uint16_t tlb_code_filter[1u << TLB_CODE_FILTER_BITS];
+
+static unsigned tlb_code_filter_hash(uint64_t page)
+{
+    return (unsigned)((page * 0x9e3779b97f4a7c15ull) >>
+                      (64 - TLB_CODE_FILTER_BITS));
+}
 
 static CPUTLBPriv *tlb_priv(CPUState *cs)
 {
@@ -115,6 +154,10 @@ static bool tlb_code_page_test(uint64_t page)
 {
     bool r;
 
+    if (!__atomic_load_n(&tlb_code_filter[tlb_code_filter_hash(page)],
+                         __ATOMIC_SEQ_CST)) {
+        return false;
+    }
     pthread_mutex_lock(&tlb_code_lock);
     r = tlb_code_pages && g_hash_table_contains(tlb_code_pages, &page);
     pthread_mutex_unlock(&tlb_code_lock);
@@ -170,6 +213,10 @@ static void tlb_flush_one_mmuidx(CPUState *cs, unsigned idx)
         memset(f->table, -1, n * sizeof(CPUTLBEntry));
     }
     d->n_used = 0;
+    d->log_n = 0;
+    d->old_and = ~(uint64_t)0;
+    d->old_or = 0;
+    d->old_ng = false;
     d->large_page_addr = (uint64_t)-1;
     d->large_page_mask = (uint64_t)-1;
 }
@@ -273,7 +320,10 @@ void tlb_init(CPUState *cs, AddressSpace *as)
         tlb_alloc_table(cs, i, (size_t)1 << CPU_TLB_DYN_DEFAULT_BITS);
         p->d[i].large_page_addr = (uint64_t)-1;
         p->d[i].large_page_mask = (uint64_t)-1;
+        p->d[i].old_and = ~(uint64_t)0;
     }
+    p->ng_and = ~(uint64_t)0;
+    p->ng_or = 0;
     pthread_mutex_lock(&tlb_code_lock);
     if (!tlb_code_pages) {
         tlb_code_pages = g_hash_table_new_full(g_int64_hash, g_int64_equal,
@@ -370,6 +420,12 @@ void tlb_set_page(CPUState *cs, uint64_t vaddr, uint64_t paddr, int prot,
         e->addr_code == (uint64_t)-1) {
         d->n_used++;
     }
+    if (d->log_n < TLB_LOG_SIZE) {
+        d->log[d->log_n] = (uint32_t)(e - cs->tlb.f[mmu_idx].table);
+    }
+    if (d->log_n <= TLB_LOG_SIZE) {
+        d->log_n++;
+    }
     tlb_stats.fills++;
 
     memset(&sec, 0, sizeof(sec));
@@ -385,6 +441,10 @@ void tlb_set_page(CPUState *cs, uint64_t vaddr, uint64_t paddr, int prot,
         e->addend = 0;
     } else {
         e->addend = (uintptr_t)sec.host - (uintptr_t)page;
+    }
+    if (attrs & TLB_ATTR_NG) {
+        priv->ng_and &= page;
+        priv->ng_or |= page;
     }
     full->phys_addr = ppage;
     full->mr = sec.mr;
@@ -500,10 +560,12 @@ void tlb_protect_code(uint64_t phys_page)
                                                g_free, NULL);
     }
     if (!g_hash_table_contains(tlb_code_pages, &page)) {
-        gint64 *k = g_new(gint64, 1);
+        gint64 *k = g_new0(gint64, 2);  /* page, stores seen */
 
         *k = page;
         g_hash_table_add(tlb_code_pages, k);
+        __atomic_add_fetch(&tlb_code_filter[tlb_code_filter_hash(page)], 1,
+                           __ATOMIC_SEQ_CST);
         added = true;
     }
     pthread_mutex_unlock(&tlb_code_lock);
@@ -519,6 +581,10 @@ void tlb_unprotect_code(uint64_t phys_page)
 
     pthread_mutex_lock(&tlb_code_lock);
     removed = tlb_code_pages && g_hash_table_remove(tlb_code_pages, &page);
+    if (removed) {
+        __atomic_sub_fetch(&tlb_code_filter[tlb_code_filter_hash(page)], 1,
+                           __ATOMIC_SEQ_CST);
+    }
     pthread_mutex_unlock(&tlb_code_lock);
     if (removed) {
         tlb_set_notdirty_all(page, false);
@@ -531,13 +597,46 @@ static void tlb_sys_protect_code(uint64_t phys_page_addr)
 }
 
 /* A store to [phys, phys + len) of a page marked NOTDIRTY. */
+/*
+ * Stores a code page may take, each invalidating the TBs it overlaps,
+ * before the next one drops every TB of the page (so stores there run
+ * fast again): a page of code being overwritten (freed init code, a
+ * page reused for data) would otherwise take one slow store per word.
+ */
+#define TLB_CODE_WRITES_MAX 64
+
+/* Count a store to a code page: false when the page has no code. */
+static bool tlb_code_page_written(uint64_t page, unsigned *count)
+{
+    gint64 *kv;
+    bool r = false;
+
+    if (!__atomic_load_n(&tlb_code_filter[tlb_code_filter_hash(page)],
+                         __ATOMIC_SEQ_CST)) {
+        return false;
+    }
+    pthread_mutex_lock(&tlb_code_lock);
+    kv = tlb_code_pages ? g_hash_table_lookup(tlb_code_pages, &page) : NULL;
+    if (kv) {
+        *count = (unsigned)++kv[1];
+        r = true;
+    }
+    pthread_mutex_unlock(&tlb_code_lock);
+    return r;
+}
+
 static void tlb_notdirty_write(CPUTLBEntryFull *full, uint64_t phys,
                                unsigned len)
 {
     uint64_t page = phys & TLB_PAGE_MASK;
+    unsigned count = 0;
 
-    if (tlb_code_page_test(page >> TLB_PAGE_BITS)) {
-        tb_invalidate_phys_range(phys, phys + len);
+    if (tlb_code_page_written(page >> TLB_PAGE_BITS, &count)) {
+        if (count > TLB_CODE_WRITES_MAX) {
+            tb_invalidate_phys_range(page, page + TLB_PAGE_SIZE);
+        } else {
+            tb_invalidate_phys_range(phys, phys + len);
+        }
         tlb_stats.code_invalidations++;
         if (!tb_page_has_code(page)) {
             tlb_unprotect_code(page);
@@ -594,6 +693,34 @@ static void tlb_ram_written(void *opaque, MemoryRegion *mr, hwaddr addr,
 
 /* ------------------------------------------------------------ flushes */
 
+/* A flush queued to another CPU's thread. */
+struct TLBFlushReq {
+    uint64_t addr;              /* the page, or va_mask of a masked flush */
+    uint64_t match;             /* va_match of a masked flush */
+    uint16_t idxmap;
+    uint8_t bits;
+    bool page;
+    bool ng;
+};
+
+/*
+ * Every TLB_ATTR_NG entry of the indexes in idxmap is gone: when no
+ * other index holds entries, restart the ng page bounds.
+ */
+static void tlb_ng_flushed(CPUState *cs, uint16_t idxmap)
+{
+    CPUTLBPriv *priv = tlb_priv(cs);
+    unsigned i;
+
+    for (i = 0; i < NB_MMU_MODES; i++) {
+        if (!(idxmap & (1u << i)) && cs->tlb.d[i].n_used) {
+            return;
+        }
+    }
+    priv->ng_and = ~(uint64_t)0;
+    priv->ng_or = 0;
+}
+
 void tlb_flush_by_mmuidx(CPUState *cs, uint16_t idxmap)
 {
     unsigned i;
@@ -606,8 +733,143 @@ void tlb_flush_by_mmuidx(CPUState *cs, uint16_t idxmap)
             tlb_flush_one_mmuidx(cs, i);
         }
     }
+    tlb_ng_flushed(cs, idxmap);
     tlb_jmp_cache_clear(cs);
     tlb_stats.flushes_full++;
+}
+
+/* The page an entry maps (-1 for an empty one). */
+static uint64_t tlb_entry_page(const CPUTLBEntry *e)
+{
+    if (e->addr_read != (uint64_t)-1) {
+        return e->addr_read & TLB_PAGE_MASK;
+    }
+    if (e->addr_write != (uint64_t)-1) {
+        return e->addr_write & TLB_PAGE_MASK;
+    }
+    if (e->addr_code != (uint64_t)-1) {
+        return e->addr_code & TLB_PAGE_MASK;
+    }
+    return (uint64_t)-1;
+}
+
+void tlb_flush_masked_by_mmuidx(CPUState *cs, uint16_t idxmap,
+                                uint64_t va_mask, uint64_t va_match, bool ng)
+{
+    CPUTLBPriv *priv = tlb_priv(cs);
+    uint64_t ng_common = 0, ng_page = 0;
+    bool ng_any;
+    unsigned i;
+    size_t j;
+
+    if (!priv) {
+        return;
+    }
+    va_match &= va_mask;
+    ng_any = ng && priv->ng_or != 0;
+    if (ng_any) {
+        ng_common = ~(priv->ng_and ^ priv->ng_or) & TLB_PAGE_MASK;
+        ng_page = priv->ng_or & ng_common;
+    }
+    for (i = 0; i < NB_MMU_MODES; i++) {
+        CPUTLBDescFast *f = &cs->tlb.f[i];
+        CPUTLBDesc *d = &cs->tlb.d[i];
+        size_t n = tlb_n_entries(f), cnt;
+        bool scan;
+
+        if (!(idxmap & (1u << i)) || !d->n_used) {
+            continue;
+        }
+        /* May an entry outside the log be hit? Then scan the table. */
+        scan = d->log_n > TLB_LOG_SIZE;
+        if (!scan && !(d->old_and & ~d->old_or)) {
+            uint64_t fixed = ~(d->old_and ^ d->old_or);
+
+            scan = (ng && d->old_ng) ||
+                   (va_mask && !((d->old_or ^ va_match) & va_mask & fixed));
+        }
+        if (scan) {
+            d->old_and = ~(uint64_t)0;
+            d->old_or = 0;
+            d->old_ng = false;
+            cnt = n;
+        } else {
+            cnt = d->log_n;
+        }
+        for (j = 0; j < cnt; j++) {
+            size_t k = scan ? j : d->log[j];
+            CPUTLBEntry *e = &f->table[k];
+            uint64_t page = tlb_entry_page(e);
+            bool e_ng = d->fulltlb[k].attrs & TLB_ATTR_NG;
+
+            if (page == (uint64_t)-1) {
+                continue;
+            }
+            if ((va_mask && (page & va_mask) == va_match) || (ng && e_ng)) {
+                memset(e, -1, sizeof(*e));
+                if (d->n_used) {
+                    d->n_used--;
+                }
+            } else {
+                d->old_and &= page;
+                d->old_or |= page;
+                d->old_ng |= e_ng;
+            }
+        }
+        d->log_n = 0;
+    }
+    if (ng) {
+        tlb_ng_flushed(cs, idxmap);
+    }
+    /* The jump cache: TBs whose pc may lie in a page just dropped. */
+    if (va_mask || ng_any) {
+        for (j = 0; j < TB_JMP_CACHE_SIZE; j++) {
+            CPUJumpCacheEntry *e = &cs->tb_jmp_cache[j];
+            uint64_t pc = e->pc & TLB_PAGE_MASK;
+
+            if (!e->tc_ptr) {
+                continue;
+            }
+            /* A TB may start on the page before the one dropped. */
+            if ((va_mask && ((pc & va_mask) == va_match ||
+                             ((pc + TLB_PAGE_SIZE) & va_mask) == va_match)) ||
+                (ng_any && ((pc & ng_common) == ng_page ||
+                            ((pc + TLB_PAGE_SIZE) & ng_common) == ng_page))) {
+                __atomic_store_n(&e->tc_ptr, NULL, __ATOMIC_RELEASE);
+            }
+        }
+    }
+    tlb_stats.flushes_masked++;
+}
+
+static void tlb_flush_masked_req(CPUState *cs, void *data)
+{
+    TLBFlushReq *r = data;
+
+    tlb_flush_masked_by_mmuidx(cs, r->idxmap, r->addr, r->match, r->ng);
+    g_free(r);
+}
+
+void tlb_flush_masked_by_mmuidx_all_cpus_synced(CPUState *src,
+                                                uint16_t idxmap,
+                                                uint64_t va_mask,
+                                                uint64_t va_match, bool ng)
+{
+    TLBFlushReq r = { .addr = va_mask, .match = va_match, .idxmap = idxmap,
+                      .ng = ng };
+    int c;
+
+    for (c = 0; c < cpu_count; c++) {
+        CPUState *cs = cpu_list[c];
+        void *data = g_memdup2(&r, sizeof(r));
+
+        if (cs != src && __atomic_load_n(&cs->running, __ATOMIC_SEQ_CST) &&
+            async_run_on_cpu) {
+            async_run_on_cpu(cs, tlb_flush_masked_req, data);
+        } else {
+            tlb_flush_masked_req(cs, data);
+        }
+    }
 }
 
 void tlb_flush(CPUState *cs)
@@ -636,6 +898,7 @@ void tlb_flush_page_bits_by_mmuidx(CPUState *cs, uint64_t addr,
         if (d->large_page_addr != (uint64_t)-1 &&
             ((addr ^ d->large_page_addr) & d->large_page_mask & vmask) == 0) {
             tlb_flush_one_mmuidx(cs, i);
+            tlb_stats.flushes_large++;
             large = true;
             continue;
         }
@@ -669,13 +932,6 @@ void tlb_flush_page(CPUState *cs, uint64_t addr)
     tlb_flush_page_bits_by_mmuidx(cs, addr, (1u << NB_MMU_MODES) - 1, 64);
 }
 
-/* A flush queued to another CPU's thread. */
-struct TLBFlushReq {
-    uint64_t addr;
-    uint16_t idxmap;
-    uint8_t bits;
-    bool page;
-};
 
 static void tlb_flush_req_do(CPUState *cs, void *data)
 {

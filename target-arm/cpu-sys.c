@@ -251,7 +251,8 @@ static bool arm_sys_tlb_fill(CPUState *cs, uint64_t addr, int size,
                       PRIx64 " prot %x idx %d shift %d\n", addr, res.pa,
                       prot, mmu_idx, res.page_shift);
         tlb_set_page(cs, addr & ~mask, res.pa & ~mask, prot, mmu_idx,
-                     res.page_shift, res.mair_attr);
+                     res.page_shift,
+                     res.mair_attr | (res.ng ? TLB_ATTR_NG : 0));
         return true;
     }
     if (probe) {

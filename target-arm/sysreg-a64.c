@@ -10,8 +10,9 @@
  *     ELR_EL1, SPSR_EL1, FPCR/FPSR, TPIDR*, CTR_EL0, DCZID_EL0;
  *   - the EL1&0 translation regime and exception registers (SCTLR_EL1,
  *     TCR, TTBR0/1, MAIR, VBAR, ESR, FAR, PAR, CPACR ...); writes that
- *     change what the soft TLB caches flush it (the TLB is not tagged
- *     with ASIDs);
+ *     change what the soft TLB caches flush it (TTBR writes only the
+ *     half they select and, for an ASID switch, the non-global
+ *     entries);
  *   - the ID space (op0=3 op1=0 CRn=0 CRm=0..7, unallocated ones RAZ),
  *     CLIDR/CCSIDR/CSSELR/AIDR, folded to constants per model;
  *   - the generic timer (gtimer.c) and the GICv3 CPU interface (the
@@ -358,18 +359,48 @@ static void tcr_write(CPUARMState *env, const ArmSysRegInfo *ri,
     }
 }
 
-/* TTBRn_EL1 (and MAIR_EL1): the TLB caches what they select. */
+/*
+ * TTBRn_EL1 (and MAIR_EL1): the TLB caches what they select.
+ *
+ * MAIR changes flush everything.  A TTBRn write whose table base
+ * changes drops the entries of TTBRn's half of the address space
+ * (VA[55]); one that changes the ASID in use (TCR_EL1.A1 selects
+ * TTBR1's or TTBR0's) drops the non-global entries, which all belong
+ * to the ASID in use (arm_sys_tlb_fill marks them TLB_ATTR_NG).
+ * Global entries of the other half survive, as the Arm ARM has them
+ * survive any ASID switch.
+ */
+#define TTBR_ASID_MASK  (0xffffULL << 48)
+
 static void mmu_reg_write(CPUARMState *env, const ArmSysRegInfo *ri,
                           uint64_t val)
 {
     uint64_t *p = field_ptr(env, ri);
+    uint64_t old = *p, half;
+    bool ttbr1, asid_used;
 
-    if (ri->fieldoffset != SR_FIELD(mmu.mair)) {
-        val &= ~1ULL;                   /* CnP: RES0 without FEAT_TTCNP */
+    if (ri->fieldoffset == SR_FIELD(mmu.mair)) {
+        if (old != val) {
+            *p = val;
+            arm_tlb_flush_local(env);
+        }
+        return;
     }
-    if (*p != val) {
-        *p = val;
-        arm_tlb_flush_local(env);
+    val &= ~1ULL;                       /* CnP: RES0 without FEAT_TTCNP */
+    if (old == val) {
+        return;
+    }
+    *p = val;
+    ttbr1 = ri->fieldoffset == SR_FIELD(mmu.ttbr1);
+    asid_used = !!(env->mmu.tcr & ARM_TCR_A1) == ttbr1;
+    half = ttbr1 ? 1ULL << 55 : 0;
+    if ((old ^ val) & ~TTBR_ASID_MASK) {
+        tlb_flush_masked_by_mmuidx(env_cpu(env), ARM_MMU_IDXMAP_ALL,
+                                   1ULL << 55, half,
+                                   asid_used && ((old ^ val) & TTBR_ASID_MASK));
+    } else if (asid_used) {
+        tlb_flush_masked_by_mmuidx(env_cpu(env), ARM_MMU_IDXMAP_ALL, 0, 0,
+                                   true);
     }
 }
 
@@ -827,6 +858,24 @@ static void tlbi_all_is_write(CPUARMState *env, const ArmSysRegInfo *ri,
     tlb_flush_by_mmuidx_all_cpus_synced(env_cpu(env), ARM_MMU_IDXMAP_ALL);
 }
 
+/*
+ * TLBI ASIDE1: the non-global entries of one ASID.  The TLB holds
+ * non-global entries of the ASID in use only (mmu_reg_write drops them
+ * at every switch), so dropping every non-global entry is enough.
+ */
+static void tlbi_asid_write(CPUARMState *env, const ArmSysRegInfo *ri,
+                            uint64_t val)
+{
+    tlb_flush_masked_by_mmuidx(env_cpu(env), ARM_MMU_IDXMAP_ALL, 0, 0, true);
+}
+
+static void tlbi_asid_is_write(CPUARMState *env, const ArmSysRegInfo *ri,
+                               uint64_t val)
+{
+    tlb_flush_masked_by_mmuidx_all_cpus_synced(env_cpu(env),
+                                               ARM_MMU_IDXMAP_ALL, 0, 0, true);
+}
+
 static void tlbi_va_write(CPUARMState *env, const ArmSysRegInfo *ri,
                           uint64_t val)
 {
@@ -1054,11 +1103,14 @@ static const SysRegTemplate sysreg_templates[] = {
     { { "AT S1E1WP", K(1, 0, 7, 9, 1), 1, WO, NO_FIELD, 0, NULL, at_write,
         NULL }, FEAT_PAN2 },
 
-    /* TLB maintenance (the TLB has no ASID tags: by ASID = all) */
+    /*
+     * TLB maintenance: the TLB holds the non-global entries of the ASID
+     * in use only, so by VA with an ASID = by VA for all ASIDs.
+     */
     R_SYS("TLBI VMALLE1IS", K(1, 0, 8, 3, 0), 1, ETB, tlbi_all_is_write,
           NULL),
     R_SYS("TLBI VAE1IS", K(1, 0, 8, 3, 1), 1, ETB, tlbi_va_is_write, NULL),
-    R_SYS("TLBI ASIDE1IS", K(1, 0, 8, 3, 2), 1, ETB, tlbi_all_is_write,
+    R_SYS("TLBI ASIDE1IS", K(1, 0, 8, 3, 2), 1, ETB, tlbi_asid_is_write,
           NULL),
     R_SYS("TLBI VAAE1IS", K(1, 0, 8, 3, 3), 1, ETB, tlbi_va_is_write, NULL),
     R_SYS("TLBI VALE1IS", K(1, 0, 8, 3, 5), 1, ETB, tlbi_va_is_write, NULL),
@@ -1066,7 +1118,7 @@ static const SysRegTemplate sysreg_templates[] = {
           NULL),
     R_SYS("TLBI VMALLE1", K(1, 0, 8, 7, 0), 1, ETB, tlbi_all_write, NULL),
     R_SYS("TLBI VAE1", K(1, 0, 8, 7, 1), 1, ETB, tlbi_va_write, NULL),
-    R_SYS("TLBI ASIDE1", K(1, 0, 8, 7, 2), 1, ETB, tlbi_all_write, NULL),
+    R_SYS("TLBI ASIDE1", K(1, 0, 8, 7, 2), 1, ETB, tlbi_asid_write, NULL),
     R_SYS("TLBI VAAE1", K(1, 0, 8, 7, 3), 1, ETB, tlbi_va_write, NULL),
     R_SYS("TLBI VALE1", K(1, 0, 8, 7, 5), 1, ETB, tlbi_va_write, NULL),
     R_SYS("TLBI VAALE1", K(1, 0, 8, 7, 7), 1, ETB, tlbi_va_write, NULL),

@@ -117,6 +117,24 @@ void tlb_flush_page_bits_by_mmuidx_all_cpus_synced(CPUState *src,
                                                    uint16_t idxmap,
                                                    unsigned bits);
 
+/*
+ * Partial flushes for targets whose translations depend on a context
+ * (an ASID) or whose address space has halves with their own table
+ * base.  A target marks context-dependent entries by TLB_ATTR_NG in
+ * the attrs it gives tlb_set_page (the bit is otherwise its own).
+ * tlb_flush_masked_by_mmuidx drops, in the indexes of idxmap, every
+ * entry whose page p has (p & va_mask) == va_match (none when va_mask
+ * is 0) and, when ng, every TLB_ATTR_NG entry; the jump cache loses the
+ * TBs that may start in or run into a dropped page.
+ */
+#define TLB_ATTR_NG     (1u << 31)
+void tlb_flush_masked_by_mmuidx(CPUState *cs, uint16_t idxmap,
+                                uint64_t va_mask, uint64_t va_match, bool ng);
+void tlb_flush_masked_by_mmuidx_all_cpus_synced(CPUState *src,
+                                                uint16_t idxmap,
+                                                uint64_t va_mask,
+                                                uint64_t va_match, bool ng);
+
 /* Access types of tlb_fill and probe_access. */
 typedef enum MMUAccessType {
     MMU_DATA_LOAD = 0,
@@ -202,7 +220,8 @@ void tlb_unprotect_code(uint64_t phys_page);
 
 /* -d / make bench counters. */
 typedef struct TLBStats {
-    uint64_t fills, flushes_full, flushes_page, slow_loads, slow_stores,
+    uint64_t fills, flushes_full, flushes_page, flushes_masked, flushes_large,
+             slow_loads, slow_stores,
              mmio_loads, mmio_stores, code_invalidations, resizes;
 } TLBStats;
 extern TLBStats tlb_stats;

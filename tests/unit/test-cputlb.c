@@ -146,6 +146,8 @@ static void ts_synchronize_from_tb(CPUState *c, const TranslationBlock *tb)
     ((TsCPU *)c)->env.pc = tb->pc;
 }
 
+static uint32_t ts_fill_attrs;     /* attrs ts_tlb_fill gives tlb_set_page */
+
 static bool ts_tlb_fill(CPUState *c, uint64_t addr, int size, int type,
                         int mmu_idx, bool probe, uintptr_t ra)
 {
@@ -165,7 +167,8 @@ static bool ts_tlb_fill(CPUState *c, uint64_t addr, int size, int type,
     }
     prot = ((e & TS_R) ? PAGE_READ : 0) | ((e & TS_W) ? PAGE_WRITE : 0) |
            ((e & TS_X) ? PAGE_EXEC : 0);
-    tlb_set_page(c, addr & ~0xfffull, e & ~0xfffull, prot, mmu_idx, 12, 0);
+    tlb_set_page(c, addr & ~0xfffull, e & ~0xfffull, prot, mmu_idx, 12,
+                 ts_fill_attrs);
     return true;
 }
 
@@ -734,6 +737,45 @@ static void test_smc(void)
                " (r5=%" PRIu64 ")", env->r[5]);
 }
 
+/*
+ * A page of code overwritten word by word: after 64 slow stores the
+ * next one drops all of the page's TBs, so the rest run fast.
+ */
+static void test_code_page_overwrite(void)
+{
+    MemOpIdx oi = make_memop_idx(MO_LE | MO_64, 0);
+    uint32_t code[2] = { insn(TS_LI, 5, 0, 9), insn(TS_HALT, 0, 0, 0) };
+    uint64_t inv;
+    unsigned i;
+
+    map(0x50000, 0x50000, TS_RWX);
+    put_code(0x50000, code, 2);
+    env->mmu_idx = 0;
+    tlb_flush(cs);
+    run(0x50000);
+    tap_report(env->r[5] == 9 && tb_page_has_code(0x50000),
+               "code page: translated");
+    inv = tlb_stats.code_invalidations;
+    for (i = 0; i < 64; i++) {
+        cpu_stq_mmu(env, 0x50800 + i * 8, i, oi, 0);
+    }
+    tap_report(tlb_stats.code_invalidations - inv == 64 &&
+               tb_page_has_code(0x50000),
+               "64 stores beside the code: each checked, the TB stays");
+    cpu_stq_mmu(env, 0x50a00, 1, oi, 0);
+    tap_report(!tb_page_has_code(0x50000) && get64(0x50a00) == 1,
+               "the 65th drops every TB of the page");
+    inv = tlb_stats.code_invalidations;
+    for (i = 0; i < 16; i++) {
+        cpu_stq_mmu(env, 0x50c00 + i * 8, i, oi, 0);
+    }
+    tap_report(tlb_stats.code_invalidations == inv && get64(0x50c78) == 15,
+               "later stores to the page need no code check");
+    run(0x50000);
+    tap_report(env->r[5] == 9 && tb_page_has_code(0x50000),
+               "the code runs again (retranslated)");
+}
+
 static void test_flush(void)
 {
     uint32_t code[16];
@@ -813,6 +855,101 @@ static void test_flush(void)
         run(CODE_V);
         tap_report(env->r[2] == 111, "a broadcast page flush (r2=%" PRIu64
                    ")", env->r[2]);
+    }
+}
+
+/* tlb_flush_masked_by_mmuidx: by VA half and by TLB_ATTR_NG. */
+#define HI_BIT  (1ull << 55)
+#define HI(a)   (0xff80000000000000ull | (a))
+
+static void test_masked_flush(void)
+{
+    unsigned i;
+    bool all_gone = true;
+
+    tlb_flush(cs);
+    tlb_set_page(cs, 0x7000, 0x7000, PAGE_READ, 3, 12, 0);
+    tlb_set_page(cs, 0x8000, 0x8000, PAGE_READ, 3, 12, TLB_ATTR_NG);
+    tlb_set_page(cs, HI(0x9000), 0x9000, PAGE_READ, 3, 12, 0);
+    tlb_set_page(cs, HI(0xa000), 0xa000, PAGE_READ, 3, 12, TLB_ATTR_NG);
+    tlb_set_page(cs, 0x8000, 0x8000, PAGE_READ, 4, 12, TLB_ATTR_NG);
+    tlb_flush_masked_by_mmuidx(cs, 1u << 3, 0, 0, true);
+    tap_report(tlb_cached(3, 0x7000) && !tlb_cached(3, 0x8000) &&
+               tlb_cached(3, HI(0x9000)) && !tlb_cached(3, HI(0xa000)) &&
+               tlb_cached(4, 0x8000),
+               "masked flush, ng: non-global entries of the index go, global"
+               " ones and other indexes stay");
+    tlb_set_page(cs, 0x8000, 0x8000, PAGE_READ, 3, 12, TLB_ATTR_NG);
+    tlb_set_page(cs, HI(0xa000), 0xa000, PAGE_READ, 3, 12, TLB_ATTR_NG);
+    tlb_flush_masked_by_mmuidx(cs, 1u << 3, HI_BIT, 0, false);
+    tap_report(!tlb_cached(3, 0x7000) && !tlb_cached(3, 0x8000) &&
+               tlb_cached(3, HI(0x9000)) && tlb_cached(3, HI(0xa000)),
+               "masked flush, low half: global and non-global entries with"
+               " VA[55] = 0 go, the high half stays");
+    tlb_set_page(cs, 0x7000, 0x7000, PAGE_READ, 3, 12, 0);
+    tlb_flush_masked_by_mmuidx(cs, (1u << 3) | (1u << 4), HI_BIT, HI_BIT,
+                               false);
+    tap_report(tlb_cached(3, 0x7000) && !tlb_cached(3, HI(0x9000)) &&
+               !tlb_cached(3, HI(0xa000)) && tlb_cached(4, 0x8000),
+               "masked flush, high half: only VA[55] = 1 entries go");
+    /* Entries older than the last masked flush are still found. */
+    tlb_flush(cs);
+    tlb_set_page(cs, HI(0x9000), 0x9000, PAGE_READ, 3, 12, 0);
+    tlb_set_page(cs, 0x7000, 0x7000, PAGE_READ, 3, 12, 0);
+    tlb_flush_masked_by_mmuidx(cs, 1u << 3, 0, 0, true);
+    tlb_set_page(cs, 0x8000, 0x8000, PAGE_READ, 3, 12, TLB_ATTR_NG);
+    tlb_flush_masked_by_mmuidx(cs, 1u << 3, HI_BIT, 0, true);
+    tap_report(!tlb_cached(3, 0x7000) && !tlb_cached(3, 0x8000) &&
+               tlb_cached(3, HI(0x9000)),
+               "masked flush after another: old and new low entries go");
+    /* More fills than the log holds: the table is scanned. */
+    tlb_flush(cs);
+    for (i = 0; i < 700; i++) {
+        tlb_set_page(cs, 0x100000 + i * 0x1000ull, 0x1000, PAGE_READ, 5, 12,
+                     TLB_ATTR_NG);
+    }
+    tlb_flush_masked_by_mmuidx(cs, 1u << 5, 0, 0, true);
+    for (i = 0; i < 700; i++) {
+        all_gone &= !tlb_cached(5, 0x100000 + i * 0x1000ull);
+    }
+    tap_report(all_gone, "masked flush after 700 fills drops every ng entry");
+
+    /* The jump cache follows (code at CODE_V loads DATA_V into r2). */
+    {
+        uint32_t other[2] = { insn(TS_LI, 2, 0, 77), insn(TS_HALT, 0, 0, 0) };
+
+        put_code(0x40000, other, 2);
+        env->mmu_idx = 0;
+        map(CODE_V, CODE_P, TS_RWX);
+        map(DATA_V, DATA_P, TS_RWX);
+        put64(DATA_P, 111);
+        tlb_flush(cs);
+        run(CODE_V);
+        map(CODE_V, 0x40000, TS_RWX);
+        tlb_flush_masked_by_mmuidx(cs, 1, HI_BIT, HI_BIT, true);
+        run(CODE_V);
+        tap_report(env->r[2] == 111, "a high-half or ng flush keeps global"
+                   " low code (r2=%" PRIu64 ")", env->r[2]);
+        tlb_flush_masked_by_mmuidx(cs, 1, HI_BIT, 0, false);
+        run(CODE_V);
+        tap_report(env->r[2] == 77, "a low-half flush drops its jump-cache"
+                   " entries (r2=%" PRIu64 ")", env->r[2]);
+        ts_fill_attrs = TLB_ATTR_NG;
+        map(CODE_V, CODE_P, TS_RWX);
+        tlb_flush(cs);
+        run(CODE_V);
+        map(CODE_V, 0x40000, TS_RWX);
+        tlb_flush_masked_by_mmuidx(cs, 1, 0, 0, true);
+        run(CODE_V);
+        tap_report(env->r[2] == 77, "an ng flush drops the jump-cache"
+                   " entries of ng code (r2=%" PRIu64 ")", env->r[2]);
+        map(CODE_V, CODE_P, TS_RWX);
+        tlb_flush_masked_by_mmuidx_all_cpus_synced(cs, 1, 0, 0, true);
+        run(CODE_V);
+        tap_report(env->r[2] == 111, "the broadcast form too (r2=%" PRIu64
+                   ")", env->r[2]);
+        ts_fill_attrs = 0;
+        tlb_flush(cs);
     }
 }
 
@@ -951,7 +1088,9 @@ int main(void)
     test_cross_and_unaligned();
     test_faults();
     test_smc();
+    test_code_page_overwrite();
     test_flush();
+    test_masked_flush();
     test_large_page_and_resize();
     test_helpers();
     test_map_change();

@@ -98,6 +98,37 @@ void tlb_flush_page_bits_by_mmuidx_all_cpus_synced(CPUState *src,
     last_bits = bits;
 }
 
+static int n_flush_masked, n_flush_masked_is;
+static uint64_t last_va_mask, last_va_match;
+static bool last_ng;
+
+void tlb_flush_masked_by_mmuidx(CPUState *cs, uint16_t idxmap,
+                                uint64_t va_mask, uint64_t va_match, bool ng)
+{
+    n_flush_masked++;
+    last_va_mask = va_mask;
+    last_va_match = va_match;
+    last_ng = ng;
+}
+
+void tlb_flush_masked_by_mmuidx_all_cpus_synced(CPUState *src,
+                                                uint16_t idxmap,
+                                                uint64_t va_mask,
+                                                uint64_t va_match, bool ng)
+{
+    n_flush_masked_is++;
+    last_va_mask = va_mask;
+    last_va_match = va_match;
+    last_ng = ng;
+}
+
+/* Was the last masked flush (va_mask, va_match, ng)? */
+static bool masked_was(uint64_t va_mask, uint64_t va_match, bool ng)
+{
+    return last_va_mask == va_mask && last_va_match == va_match &&
+           last_ng == ng;
+}
+
 void *probe_access(void *env, uint64_t addr, int size,
                    MMUAccessType access_type, unsigned mmu_idx,
                    uintptr_t retaddr)
@@ -250,6 +281,7 @@ static ArmSRAccess acc(ARMCPU *cpu, uint32_t key, unsigned el, bool isread)
 #define K_DCZID         KEY(3, 3, 0, 0, 7)
 #define K_SCTLR         KEY(3, 0, 1, 0, 0)
 #define K_TTBR0         KEY(3, 0, 2, 0, 0)
+#define K_TTBR1         KEY(3, 0, 2, 0, 1)
 #define K_TCR           KEY(3, 0, 2, 0, 2)
 #define K_MAIR          KEY(3, 0, 10, 2, 0)
 #define K_PAR           KEY(3, 0, 7, 4, 0)
@@ -278,6 +310,7 @@ static ArmSRAccess acc(ARMCPU *cpu, uint32_t key, unsigned el, bool isread)
 #define K_TLBI_VAE1IS   KEY(1, 0, 8, 3, 1)
 #define K_TLBI_VMALLE1IS KEY(1, 0, 8, 3, 0)
 #define K_TLBI_ASIDE1   KEY(1, 0, 8, 7, 2)
+#define K_TLBI_ASIDE1IS KEY(1, 0, 8, 3, 2)
 #define K_TLBI_RVAE1    KEY(1, 0, 8, 6, 1)
 #define K_TLBI_VAE1OS   KEY(1, 0, 8, 1, 1)
 #define K_DBGBVR(n)     KEY(2, 0, 0, n, 4)
@@ -567,19 +600,37 @@ static void test_memory_regs(void)
     tap_report(n_flush_local == 1 && env->excp.sctlr_el1 == 0x30d01805 &&
                env->mmu.sctlr == env->excp.sctlr_el1,
                "SCTLR.M set: flush, RES1 bits forced, mmu.sctlr in step");
+    /* TCR_EL1.A1 = 0: TTBR0 holds the ASID in use. */
+    n_flush_masked = 0;
     wr(cpu, K_TTBR0, 0x1234000000041000ULL);
-    tap_report(n_flush_local == 2 && env->mmu.ttbr0 == 0x1234000000041000ULL,
-               "TTBR0 write: flush");
+    tap_report(n_flush_local == 1 && n_flush_masked == 1 &&
+               masked_was(1ULL << 55, 0, true) &&
+               env->mmu.ttbr0 == 0x1234000000041000ULL,
+               "TTBR0 base and ASID change: TTBR0 half and non-global "
+               "entries dropped");
     wr(cpu, K_TTBR0, 0x1234000000041000ULL);
-    tap_report(n_flush_local == 2, "TTBR0 same value: no flush");
+    tap_report(n_flush_masked == 1, "TTBR0 same value: no flush");
     wr(cpu, K_TTBR0, 0x1235000000041001ULL);
-    tap_report(n_flush_local == 3 && env->mmu.ttbr0 == 0x1235000000041000ULL,
-               "TTBR0 ASID change: flush, CnP RES0");
+    tap_report(n_flush_masked == 2 && masked_was(0, 0, true) &&
+               env->mmu.ttbr0 == 0x1235000000041000ULL,
+               "TTBR0 ASID change: non-global entries dropped, CnP RES0");
+    wr(cpu, K_TTBR1, 0x0042000000080000ULL);
+    tap_report(n_flush_masked == 3 && masked_was(1ULL << 55, 1ULL << 55, false),
+               "TTBR1 base change (A1 = 0): TTBR1 half dropped only");
+    wr(cpu, K_TTBR1, 0x0043000000080000ULL);
+    tap_report(n_flush_masked == 3 && n_flush_local == 1,
+               "TTBR1 ASID change with A1 = 0: no flush");
     wr(cpu, K_TCR, 0xffffffffffffffffULL);
-    tap_report(n_flush_local == 4 && env->mmu.tcr == 0x77ffffffbfULL,
+    tap_report(n_flush_local == 2 && env->mmu.tcr == 0x77ffffffbfULL,
                "TCR_EL1: flush, HA/HD/HPD/TBID masked");
+    wr(cpu, K_TTBR1, 0x0044000000080000ULL);
+    tap_report(n_flush_masked == 4 && masked_was(0, 0, true),
+               "TTBR1 ASID change with A1 = 1: non-global entries dropped");
+    wr(cpu, K_TTBR0, 0x1236000000041000ULL);
+    tap_report(n_flush_masked == 4 && n_flush_local == 2,
+               "TTBR0 ASID change with A1 = 1: no flush");
     wr(cpu, K_MAIR, 0xff44);
-    tap_report(n_flush_local == 5 && env->mmu.mair == 0xff44, "MAIR_EL1");
+    tap_report(n_flush_local == 3 && env->mmu.mair == 0xff44, "MAIR_EL1");
     wr(cpu, K_VBAR, 0xffff000010081fffULL);
     tap_report(env->excp.vbar_el1 == 0xffff000010081800ULL,
                "VBAR_EL1 bits 10:0 RES0");
@@ -615,9 +666,14 @@ static void test_sys_insns(void)
     tap_report(n_flush_page_is == 1 && last_page == 0x12345000ULL,
                "TLBI VAE1IS: broadcast page flush");
     wr(cpu, K_TLBI_VMALLE1IS, 0);
-    wr(cpu, K_TLBI_ASIDE1, 0);
-    tap_report(n_flush_all_synced == 1 && n_flush_local == 1,
-               "TLBI VMALLE1IS broadcast, ASIDE1 local full flush");
+    n_flush_masked = n_flush_masked_is = 0;
+    wr(cpu, K_TLBI_ASIDE1, 0x55ULL << 48);
+    tap_report(n_flush_all_synced == 1 && n_flush_local == 0 &&
+               n_flush_masked == 1 && masked_was(0, 0, true),
+               "TLBI VMALLE1IS broadcast, ASIDE1 drops non-global entries");
+    wr(cpu, K_TLBI_ASIDE1IS, 0x55ULL << 48);
+    tap_report(n_flush_masked_is == 1 && masked_was(0, 0, true),
+               "TLBI ASIDE1IS: broadcast drop of non-global entries");
 
     memset(zva_ram, 0xaa, sizeof(zva_ram));
     zva_host_ok = true;
