@@ -1007,20 +1007,6 @@ void tlb_flush_page_bits_by_mmuidx_all_cpus_synced(CPUState *src,
 
 /* --------------------------------------------------------- slow paths */
 
-static uint64_t tlb_bswap(uint64_t v, unsigned size)
-{
-    switch (size) {
-    case 2:
-        return __builtin_bswap16(v);
-    case 4:
-        return __builtin_bswap32(v);
-    case 8:
-        return __builtin_bswap64(v);
-    default:
-        return v;
-    }
-}
-
 static uint64_t tlb_io_read(CPUState *cs, CPUTLBEntryFull *full,
                             uint64_t addr, MemOp op)
 {
@@ -1098,7 +1084,7 @@ static uint64_t tlb_load_page(CPUState *cs, uint64_t addr, MemOp op,
     v >>= 64 - 8 * size;
 #endif
     if (op & MO_BSWAP) {
-        v = tlb_bswap(v, size);
+        v = memory_bswap(v, size);
     }
     return v;
 }
@@ -1172,7 +1158,7 @@ static void tlb_store_page(CPUState *cs, uint64_t addr, uint64_t val,
         }
     }
     if (op & MO_BSWAP) {
-        val = tlb_bswap(val, size);
+        val = memory_bswap(val, size);
     }
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     val <<= 64 - 8 * size;

@@ -713,20 +713,6 @@ bool address_space_lookup(AddressSpace *as, hwaddr addr,
 /* Dispatch                                                            */
 /* ------------------------------------------------------------------ */
 
-static uint64_t bswap_n(uint64_t v, unsigned size)
-{
-    switch (size) {
-    case 2:
-        return __builtin_bswap16(v);
-    case 4:
-        return __builtin_bswap32(v);
-    case 8:
-        return __builtin_bswap64(v);
-    default:
-        return v;
-    }
-}
-
 static uint64_t size_mask(unsigned size)
 {
     return size >= 8 ? UINT64_MAX : (1ull << (8 * size)) - 1;
@@ -806,13 +792,13 @@ static MemTxResult io_access(MemoryRegion *mr, hwaddr addr, uint64_t *memval,
                 }
             }
             if (ops->endianness == DEVICE_BIG_ENDIAN) {
-                d = bswap_n(d, s);
+                d = memory_bswap(d, s);
             }
             ops->write(mr->opaque, blk, d, s);
         } else {
             d = ops->read(mr->opaque, blk, s) & size_mask(s);
             if (ops->endianness == DEVICE_BIG_ENDIAN) {
-                d = bswap_n(d, s);
+                d = memory_bswap(d, s);
             }
             for (i = 0; i < s; i++) {
                 hwaddr a = blk + i;
@@ -922,7 +908,7 @@ MemTxResult memory_region_dispatch_read(MemoryRegion *mr, hwaddr addr,
         r = region_access(mr, addr, &v, size, false, false);
     }
     if (op_big_endian(op)) {
-        v = bswap_n(v, size);
+        v = memory_bswap(v, size);
     }
     *pval = sign_extend(v, op);
     return r;
@@ -938,7 +924,7 @@ MemTxResult memory_region_dispatch_write(MemoryRegion *mr, hwaddr addr,
     }
     val &= size_mask(size);
     if (op_big_endian(op)) {
-        val = bswap_n(val, size);
+        val = memory_bswap(val, size);
     }
     return region_access(mr, addr, &val, size, true, false);
 }
@@ -1147,7 +1133,7 @@ MemTxResult address_space_ld(AddressSpace *as, hwaddr addr, uint64_t *pval,
     }
     r = as_access(as, addr, &v, size, false);
     if (op_big_endian(op)) {
-        v = bswap_n(v, size);
+        v = memory_bswap(v, size);
     }
     *pval = sign_extend(v, op);
     return r;
@@ -1163,7 +1149,7 @@ MemTxResult address_space_st(AddressSpace *as, hwaddr addr, uint64_t val,
     }
     val &= size_mask(size);
     if (op_big_endian(op)) {
-        val = bswap_n(val, size);
+        val = memory_bswap(val, size);
     }
     return as_access(as, addr, &val, size, true);
 }

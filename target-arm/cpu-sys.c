@@ -652,22 +652,16 @@ static void arm_sys_reset(CPUState *cs)
 /* ------------------------------------------------------------ -d cpu */
 
 /*
- * The user-mode dump (cpu.c) shows PSTATE as EL0t: system mode prints
- * its own, in the same layout, with the EL1 registers after it.
+ * The user-mode dump's layout (cpu.c's arm_dump_xregs/vregs) with the
+ * whole PSTATE and the EL1 registers.
  */
 static void arm_sys_dump_state(CPUState *cs, FILE *f)
 {
     CPUARMState *env = &((ARMCPU *)cs)->env;
     uint32_t nzcv = pstate_read_nzcv(env);
     uint64_t sp[2];
-    int i;
 
-    fprintf(f, " PC=%016" PRIx64 "  SP=%016" PRIx64 "\n", env->pc,
-            env->xregs[31]);
-    for (i = 0; i < 31; i++) {
-        fprintf(f, "X%02d=%016" PRIx64 "%s", i, env->xregs[i],
-                (i & 3) == 3 ? "\n" : " ");
-    }
+    arm_dump_xregs(env, f);
     fprintf(f, "\nPSTATE=%08" PRIx64 " %c%c%c%c EL%u%c DAIF=%x%s%s"
             "  FPCR=%08x FPSR=%08x\n",
             arm_pstate_read(env), nzcv & ARM_SPSR_N ? 'N' : '-',
@@ -676,11 +670,7 @@ static void arm_sys_dump_state(CPUState *cs, FILE *f)
             env->excp.sp_sel ? 'h' : 't', env->excp.daif >> 6,
             env->excp.pan ? " PAN" : "", env->excp.il ? " IL" : "",
             vfp_get_fpcr(env), vfp_get_fpsr(env));
-    for (i = 0; i < 32; i++) {
-        fprintf(f, "Q%02d=%016" PRIx64 ":%016" PRIx64 "%s", i,
-                env->vregs[i].d[1], env->vregs[i].d[0],
-                (i & 1) ? "\n" : " ");
-    }
+    arm_dump_vregs(env, f);
     sp[0] = env->excp.sp_el[0];
     sp[1] = env->excp.sp_el[1];
     sp[arm_excp_sp_index(&env->excp)] = env->xregs[31];

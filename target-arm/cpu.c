@@ -198,10 +198,9 @@ static const void *arm_code_ptr(CPUState *cs, uint64_t pc, size_t len)
 }
 #endif
 
-static void arm_dump_state(CPUState *cs, FILE *f)
+/* -d cpu and `info registers`: PC, SP and X0..X30 (ends mid-line). */
+void arm_dump_xregs(CPUARMState *env, FILE *f)
 {
-    CPUARMState *env = &((ARMCPU *)cs)->env;
-    uint32_t nzcv = pstate_read_nzcv(env);
     int i;
 
     fprintf(f, " PC=%016llx  SP=%016llx\n", (unsigned long long)env->pc,
@@ -210,10 +209,13 @@ static void arm_dump_state(CPUState *cs, FILE *f)
         fprintf(f, "X%02d=%016llx%s", i, (unsigned long long)env->xregs[i],
                 (i % 4 == 3) ? "\n" : " ");
     }
-    fprintf(f, "\nPSTATE=%08x %c%c%c%c EL0t  FPCR=%08x FPSR=%08x\n", nzcv,
-            nzcv & (1u << 31) ? 'N' : '-', nzcv & (1u << 30) ? 'Z' : '-',
-            nzcv & (1u << 29) ? 'C' : '-', nzcv & (1u << 28) ? 'V' : '-',
-            vfp_get_fpcr(env), vfp_get_fpsr(env));
+}
+
+/* ... and the Q registers, two per line. */
+void arm_dump_vregs(CPUARMState *env, FILE *f)
+{
+    int i;
+
     for (i = 0; i < 32; i++) {
         fprintf(f, "Q%02d=%016llx:%016llx%s", i,
                 (unsigned long long)env->vregs[i].d[1],
@@ -221,6 +223,21 @@ static void arm_dump_state(CPUState *cs, FILE *f)
                 (i & 1) ? "\n" : " ");
     }
 }
+
+#ifndef CONFIG_SOFTMMU
+static void arm_dump_state(CPUState *cs, FILE *f)
+{
+    CPUARMState *env = &((ARMCPU *)cs)->env;
+    uint32_t nzcv = pstate_read_nzcv(env);
+
+    arm_dump_xregs(env, f);
+    fprintf(f, "\nPSTATE=%08x %c%c%c%c EL0t  FPCR=%08x FPSR=%08x\n", nzcv,
+            nzcv & (1u << 31) ? 'N' : '-', nzcv & (1u << 30) ? 'Z' : '-',
+            nzcv & (1u << 29) ? 'C' : '-', nzcv & (1u << 28) ? 'V' : '-',
+            vfp_get_fpcr(env), vfp_get_fpsr(env));
+    arm_dump_vregs(env, f);
+}
+#endif
 
 #ifndef CONFIG_SOFTMMU
 static const CPUClass arm_cpu_class = {
@@ -242,14 +259,9 @@ static const CPUClass arm_cpu_class = {
     .dump_state = arm_dump_state,
 };
 #else
-/* System mode: cpu-sys.c's class, which reuses arm_dump_state. */
+/* System mode: cpu-sys.c's class. */
 extern const CPUClass arm_sys_cpu_class;
 #define arm_cpu_class arm_sys_cpu_class
-void arm_dump_state_user(CPUState *cs, FILE *f);
-void arm_dump_state_user(CPUState *cs, FILE *f)
-{
-    arm_dump_state(cs, f);
-}
 #endif
 
 /* Misaligned access that the MemOp forbids (exclusives): SIGBUS. */

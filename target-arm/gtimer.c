@@ -99,7 +99,7 @@ bool arm_gtimer_output(ArmGTimer *gt, ArmGTimerIndex t)
 }
 
 /* CNTKCTL_EL1's EL0 controls (Arm ARM D11.2.4 and the register pages). */
-static ArmGTAccess el0_check(ArmGTimer *gt, ArmGTReg reg)
+ArmGTAccess arm_gtimer_el0_access(const ArmGTimer *gt, ArmGTReg reg)
 {
     uint32_t k = gt->cntkctl;
     bool ok;
@@ -137,7 +137,7 @@ ArmGTAccess arm_gtimer_read(ArmGTimer *gt, ArmGTReg reg, unsigned el,
     uint64_t pct;
 
     if (el == 0) {
-        ArmGTAccess a = el0_check(gt, reg);
+        ArmGTAccess a = arm_gtimer_el0_access(gt, reg);
         if (a != ARM_GT_OK) {
             return a;
         }
@@ -187,7 +187,7 @@ ArmGTAccess arm_gtimer_write(ArmGTimer *gt, ArmGTReg reg, unsigned el,
         if (reg == ARM_GT_CNTFRQ) {
             return ARM_GT_UNDEF;    /* writable only at the highest EL */
         }
-        a = el0_check(gt, reg);
+        a = arm_gtimer_el0_access(gt, reg);
         if (a != ARM_GT_OK) {
             return a;
         }

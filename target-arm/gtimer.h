@@ -112,6 +112,13 @@ void arm_gtimer_update(ArmGTimer *gt);
 /* The output level of a timer now: ISTATUS && ENABLE && !IMASK. */
 bool arm_gtimer_output(ArmGTimer *gt, ArmGTimerIndex t);
 
+/*
+ * May EL0 access reg now (CNTKCTL_EL1.EL0PCTEN/VCTEN/PTEN/VTEN)?
+ * ARM_GT_TRAP when disabled, ARM_GT_UNDEF for EL1-only registers.
+ * arm_gtimer_read/write apply it themselves at EL0.
+ */
+ArmGTAccess arm_gtimer_el0_access(const ArmGTimer *gt, ArmGTReg reg);
+
 /* MRS/MSR from el (0 or 1). */
 ArmGTAccess arm_gtimer_read(ArmGTimer *gt, ArmGTReg reg, unsigned el,
                             uint64_t *val);

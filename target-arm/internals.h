@@ -32,6 +32,10 @@ void a64_translate(CPUState *cs, TranslationBlock *tb, int max_insns);
 void a32_translate_init(void);
 void a32_translate(CPUState *cs, TranslationBlock *tb, int max_insns);
 
+/* cpu.c: register dumps shared by the user and system CPU classes. */
+void arm_dump_xregs(CPUARMState *env, FILE *f);
+void arm_dump_vregs(CPUARMState *env, FILE *f);
+
 /* cpu.c: the FPCR/FPSR bits AArch64 implements (others read as zero). */
 #define FPCR_MASK   0x07c80000u  /* AHP DN FZ RMode FZ16 (no FP traps) */
 #define FPSR_MASK   0xf800009fu  /* NZCV QC IDC IXC UFC OFC DZC IOC */

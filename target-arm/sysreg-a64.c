@@ -523,39 +523,22 @@ static ArmGTReg gt_reg(const ArmSysRegInfo *ri)
 static ArmSRAccess access_gt(CPUARMState *env, const ArmSysRegInfo *ri,
                              bool isread)
 {
-    uint32_t k = cpu_of(env)->gt.cntkctl;
-    bool ok;
+    ArmGTReg reg = gt_reg(ri);
 
     if (cur_el(env) != 0) {
         return ARM_SR_ACCESS_OK;
     }
-    switch (gt_reg(ri)) {
-    case ARM_GT_CNTFRQ:
-        if (!isread) {
-            return ARM_SR_ACCESS_UNDEF;
-        }
-        ok = k & (ARM_CNTKCTL_EL0PCTEN | ARM_CNTKCTL_EL0VCTEN);
-        break;
-    case ARM_GT_CNTPCT:
-        ok = k & ARM_CNTKCTL_EL0PCTEN;
-        break;
-    case ARM_GT_CNTVCT:
-        ok = k & ARM_CNTKCTL_EL0VCTEN;
-        break;
-    case ARM_GT_CNTP_CTL:
-    case ARM_GT_CNTP_CVAL:
-    case ARM_GT_CNTP_TVAL:
-        ok = k & ARM_CNTKCTL_EL0PTEN;
-        break;
-    case ARM_GT_CNTV_CTL:
-    case ARM_GT_CNTV_CVAL:
-    case ARM_GT_CNTV_TVAL:
-        ok = k & ARM_CNTKCTL_EL0VTEN;
-        break;
+    if (reg == ARM_GT_CNTFRQ && !isread) {
+        return ARM_SR_ACCESS_UNDEF;
+    }
+    switch (arm_gtimer_el0_access(&cpu_of(env)->gt, reg)) {
+    case ARM_GT_OK:
+        return ARM_SR_ACCESS_OK;
+    case ARM_GT_TRAP:
+        return ARM_SR_ACCESS_TRAP;
     default:
         return ARM_SR_ACCESS_UNDEF;
     }
-    return ok ? ARM_SR_ACCESS_OK : ARM_SR_ACCESS_TRAP;
 }
 
 static uint64_t gt_read(CPUARMState *env, const ArmSysRegInfo *ri)

@@ -101,6 +101,21 @@ enum {
     DIRTY_MEMORY_NUM = 2,
 };
 
+/* Reverse the bytes of an access of size 1, 2, 4 or 8 bytes. */
+static inline uint64_t memory_bswap(uint64_t v, unsigned size)
+{
+    switch (size) {
+    case 2:
+        return __builtin_bswap16(v);
+    case 4:
+        return __builtin_bswap32(v);
+    case 8:
+        return __builtin_bswap64(v);
+    default:
+        return v;
+    }
+}
+
 /* Result of an access through an address space. */
 typedef enum MemTxResult {
     MEMTX_OK = 0,

@@ -248,6 +248,18 @@ uint32_t vfp_get_fpcr(CPUARMState *env)
     return env->fpcr;
 }
 
+void arm_dump_xregs(CPUARMState *env, FILE *f)
+{
+    (void)env;
+    (void)f;
+}
+
+void arm_dump_vregs(CPUARMState *env, FILE *f)
+{
+    (void)env;
+    (void)f;
+}
+
 intptr_t cpu_env_offset = offsetof(ARMCPU, env);
 
 /* ------------------------------------------------------------ tests */
