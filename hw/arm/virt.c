@@ -2,15 +2,19 @@
  * hw/arm/virt.c: the `virt` board of qemu-system-aarch64.
  *
  * The machine every arm64 distribution kernel boots without firmware
- * tables: RAM at 0x40000000, a GIC, the PL011 UART, the PL031 RTC, 32
- * virtio-mmio slots, the generic timer and PSCI through HVC, all
- * described to the guest by a device tree (hw/arm/virt-fdt.c) whose
- * address in x0 starts the kernel (hw/arm/boot.c places it).
+ * tables: RAM at 0x40000000, a GICv2 or GICv3, the PL011 UART, the
+ * PL031 RTC, the PL061 GPIO with the power button, 32 virtio-mmio
+ * slots, the generic timer and PSCI through HVC, all described to the
+ * guest by a device tree (hw/arm/virt-fdt.c) whose address in x0 starts
+ * the kernel (hw/arm/boot.c places it).  Without -kernel, CPU 0 starts
+ * at 0 with the DTB at the bottom of RAM, as QEMU does for firmware.
  *
  * Wiring:
- *   - Each CPU sees the system address space through its own root, which
- *     adds its banked view of the GICv2 registers (the memory API has no
- *     requester ID).  Devices doing DMA (virtio) use the system space.
+ *   - Each CPU sees the system address space through its own root; with
+ *     a GICv2 that root adds the CPU's banked view of the GIC registers
+ *     (the memory API has no requester ID).  A GICv3 sits in the system
+ *     space and its CPU interface is the CPUs' ICC_* system registers.
+ *     Devices doing DMA (virtio) use the system space.
  *   - GIC outputs -> the CPU's IRQ input; the timers -> GIC PPIs 30
  *     (EL1 physical) and 27 (virtual); UART SPI 1, RTC SPI 2, virtio
  *     slot i SPI 16 + i.
@@ -23,16 +27,14 @@
  * highest address down, as QEMU's virt does, so the first one is the
  * first the guest probes (/dev/vda).
  *
- * Machine properties: gic-version=2|3|max (max = 3),
- * dumpdtb=FILE (write the DTB and exit), and QEMU's
- * secure/virtualization/highmem/its/acpi accepted when they ask for
- * what we have anyway.
+ * Machine properties: gic-version=2|3|max (max = 3), dumpdtb=FILE
+ * (write the DTB and exit); QEMU's secure/virtualization/mte/acpi/its/
+ * iommu are accepted when off, highmem is accepted and ignored.
  */
 #include <libfdt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "chardev/char.h"
 #include "exec/memory.h"
@@ -87,8 +89,6 @@ typedef struct VirtMachine {
 
     DeviceState dev_gic, dev_uart, dev_rtc, dev_gpio;
 } VirtMachine;
-
-static VirtMachine *virt_machine;
 
 static qemu_irq virt_spi(VirtMachine *vms, unsigned spi)
 {
@@ -657,7 +657,6 @@ static bool virt_init(MachineState *ms)
         error_report("out of memory");
         return false;
     }
-    virt_machine = vms;
     vms->ms = ms;
     if (!virt_parse_props(ms, &gic_version, &dumpdtb)) {
         return false;
