@@ -53,7 +53,30 @@ prints() {
     fi
 }
 
+# starts "what" args...: accepted: still running (paused by -S) after 2 s,
+# nothing on stderr but the line about timeout's SIGTERM
+starts() {
+    what=$1
+    shift
+    n=$((n + 1))
+    timeout -k 2 2 "$bin" -S -display none "$@" > "$tmp/out" 2> "$tmp/err" \
+        < /dev/null
+    rc=$?
+    if [ "$rc" = 124 ] &&
+       ! grep -v "terminating on signal 15" "$tmp/err" | grep -q .; then
+        echo "ok $n - $what: $*"
+    else
+        echo "not ok $n - $what: $*: exit $rc (want 124, still running)"
+        sed 's/^/# /' "$tmp/err" | head -n 5
+    fi
+}
+
 p=qemu-system-aarch64
+starts "no -kernel: starts as QEMU does (nothing to run)" -M virt
+starts "-net none is accepted" -M virt -net none
+starts "-netdev user with a virtio NIC and GICv3" -M virt,gic-version=3 \
+    -netdev user,id=n0 -device virtio-net-device,netdev=n0
+fails "$p: -initrd only allowed with -kernel option" -M virt -initrd "$tmp/disk.img"
 fails "$p: -foo: invalid option" -foo
 fails "$p: -foo: invalid option" --foo
 fails "$p: -m: requires an argument" -M virt -m
