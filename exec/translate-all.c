@@ -27,6 +27,7 @@
 #include "exec/tb.h"
 #include "exec/translator.h"
 #include "qemu/log.h"
+#include "qemu/perfmap.h"
 
 #define TB_HASH_BITS 16
 #define TB_HASH_SIZE (1u << TB_HASH_BITS)
@@ -716,6 +717,9 @@ retry:
     }
     s->code_gen_ptr = data_end;
     tb_log_code(cs, tb);
+    if (perfmap_enabled) {
+        perfmap_note_tb(tb->tc_ptr, size, pc, tb->icount);
+    }
 
     tb_stats.tbs_translated++;
     tb_stats.insns_translated += tb->icount;

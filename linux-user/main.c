@@ -25,6 +25,7 @@
 #include "exec/tb.h"
 #include "qemu/accel-opts.h"
 #include "qemu/log.h"
+#include "qemu/perfmap.h"
 
 #define QEMU_VERSION_STR "8.0.0"
 #define QEMU_FULL_VERSION \
@@ -286,6 +287,14 @@ int guest_random(void *buf, size_t len, unsigned flags)
     return (int)len;
 }
 
+static void opt_perfmap(const char *arg)
+{
+    (void)arg;
+    if (!perfmap_enable()) {
+        exit(1);
+    }
+}
+
 static void opt_pagesize(const char *arg)
 {
     uint64_t v;
@@ -337,6 +346,8 @@ static const Option options[] = {
       "deprecated synonym for -one-insn-per-tb" },
     { "strace", "QEMU_STRACE", false, opt_strace, "",
       "log system calls" },
+    { "perfmap", "QEMU_PERFMAP", false, opt_perfmap, "",
+      "name translated code for perf in /tmp/perf-PID.map" },
     { "seed", "QEMU_RAND_SEED", true, opt_seed, "seed",
       "seed the guest's random numbers (getrandom, AT_RANDOM)" },
     { "accel", NULL, true, opt_accel, "tcg[,opts]",

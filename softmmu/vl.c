@@ -43,6 +43,7 @@
 #include "qemu/log.h"
 #include "qemu/main-loop.h"
 #include "qemu/option.h"
+#include "qemu/perfmap.h"
 #include "sysemu/cpus.h"
 #include "sysemu/runstate.h"
 
@@ -91,7 +92,7 @@ typedef enum VlOptIndex {
     OPT_MACHINE, OPT_CPU, OPT_M, OPT_SMP, OPT_KERNEL, OPT_INITRD, OPT_APPEND,
     OPT_DTB, OPT_NOGRAPHIC, OPT_SERIAL, OPT_MONITOR, OPT_CHARDEV, OPT_MON,
     OPT_DRIVE, OPT_SNAPSHOT, OPT_DEVICE, OPT_NETDEV, OPT_NIC, OPT_NET,
-    OPT_NO_REBOOT, OPT_NO_SHUTDOWN, OPT_S, OPT_D, OPT_DFILE, OPT_ACCEL,
+    OPT_NO_REBOOT, OPT_NO_SHUTDOWN, OPT_S, OPT_D, OPT_DFILE, OPT_PERFMAP, OPT_ACCEL,
     OPT_ENABLE_KVM, OPT_VERSION, OPT_HELP, OPT_DISPLAY, OPT_VGA,
     OPT_PARALLEL, OPT_NO_USER_CONFIG, OPT_NODEFAULTS, OPT_RTC, OPT_PIDFILE,
     OPT_DAEMONIZE, OPT_NAME, OPT_L,
@@ -145,6 +146,8 @@ static const VlOption vl_options[] = {
     { "S", false, OPT_S, "", "do not start the CPUs (monitor `cont`)" },
     { "d", true, OPT_D, "ITEM[,...]", "log these items (-d help)" },
     { "D", true, OPT_DFILE, "FILE", "log to FILE instead of stderr" },
+    { "perfmap", false, OPT_PERFMAP, "",
+      "name translated code for perf in /tmp/perf-PID.map" },
     { "accel", true, OPT_ACCEL, "tcg[,tb-size=MB][,one-insn-per-tb=on]",
       "accelerator (-accel help)" },
     { "enable-kvm", false, OPT_ENABLE_KVM, NULL, NULL },
@@ -784,6 +787,11 @@ static void vl_handle_option(const VlOption *o, const char *arg)
         break;
     case OPT_DFILE:
         vl_cfg.log_file = arg;
+        break;
+    case OPT_PERFMAP:
+        if (!perfmap_enable()) {
+            exit(1);
+        }
         break;
     case OPT_ACCEL:
         vl_opt_accel(arg);

@@ -23,6 +23,7 @@ CHECK_SCRIPTS += tests/linux-user/elf-errors.sh \
 	tests/linux-user/x86-vdso.sh \
 	tests/linux-user/atomics-threads.sh \
 	tests/linux-user/elf-bss.sh \
+	tests/linux-user/perfmap.sh \
 	tests/linux-user/fork-threads.sh \
 	tests/linux-user/asm-tests.sh \
 	tests/linux-user/linux-test.sh \

@@ -30,7 +30,7 @@ tests/unit/test-vl-main.o: softmmu/vl.c
 tests/unit/test-vl-main: tests/unit/test-vl-main.o tests/unit/vl-stubs.o \
 	util/qemu-option.o util/error-report.o hw/core/qdev.o \
 	hw/core/machine.o softmmu/memory.o softmmu/memory-print.o \
-	util/log.o util/disas.o util/accel-opts.o libblock.a
+	util/log.o util/disas.o util/accel-opts.o util/perfmap.o libblock.a
 	$(call link,$^)
 CHECK_DEPS += tests/unit/test-vl-main
 CHECK_SCRIPTS += tests/unit/vl-wiring.sh
