@@ -18,7 +18,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "exec/memory.h"
 #include "qemu/log.h"
@@ -64,40 +63,6 @@ void memory_region_init_container(MemoryRegion *mr, const char *name,
     region_init(mr, name, size, MR_CONTAINER);
 }
 
-/*
- * Guest RAM is zeroed anonymous memory.  Large blocks ask for transparent
- * huge pages: a booting guest touches hundreds of megabytes, and 2 MiB
- * pages cost one host fault instead of 512 and far fewer host TLB misses.
- */
-#define RAM_HUGE_MIN ((uint64_t)2 << 20)
-
-static void *ram_alloc(uint64_t size)
-{
-    void *p;
-
-    if (size < RAM_HUGE_MIN) {
-        return calloc(1, size);
-    }
-    p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) {
-        return NULL;
-    }
-#ifdef MADV_HUGEPAGE
-    madvise(p, size, MADV_HUGEPAGE);
-#endif
-    return p;
-}
-
-static void ram_free(void *p, uint64_t size)
-{
-    if (size < RAM_HUGE_MIN) {
-        free(p);
-    } else if (p) {
-        munmap(p, size);
-    }
-}
-
 static bool init_ram_common(MemoryRegion *mr, const char *name,
                             uint64_t size, MemoryRegionType type)
 {
@@ -105,7 +70,7 @@ static bool init_ram_common(MemoryRegion *mr, const char *name,
     if (size == 0 || size >= SIZE_MAX) {
         mr->ram = NULL;
     } else {
-        mr->ram = ram_alloc(size);
+        mr->ram = calloc(1, size);
     }
     if (!mr->ram) {
         free(mr->name);
@@ -165,7 +130,7 @@ void memory_region_destroy(MemoryRegion *mr)
         mr->dirty[c] = NULL;
     }
     if (mr->ram_owned) {
-        ram_free(mr->ram, mr->size);
+        free(mr->ram);
     }
     mr->ram = NULL;
     free(mr->name);
