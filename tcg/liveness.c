@@ -7,8 +7,8 @@
  * globals, a fault, the end of the block).  Ops without side effects
  * whose outputs are all dead are removed.
  *
- * State per temp, walking backward:
- *   TS_DEAD  nothing after this point reads the value from a register
+ * State per temp, walking backward (0: dead, and not needed in memory):
+ *   TS_LIVE  something after this point reads the value from a register
  *   TS_MEM   something after this point reads it from memory
  */
 #include <string.h>
@@ -17,34 +17,94 @@
 #include "tcg-internal.h"
 
 enum {
-    TS_DEAD = 1,
+    TS_LIVE = 1,
     TS_MEM = 2,
 };
+
+/*
+ * touched: temps whose state may differ from what the last reset (the
+ * end of the TB or of a block) gave them, that is, every temp an op
+ * read or wrote since.  The resets and the syncs only visit those, and
+ * the TB temps (s->tb_temps), which are few.
+ */
+static uint64_t touched[TCG_MAX_TEMPS / 64];
+
+static inline void la_touch(TCGContext *s, TCGTemp *ts)
+{
+    size_t i = temp_idx(ts);
+
+    (void)s;
+    touched[i / 64] |= 1ull << (i % 64);
+}
+
+/* Globals to TS_MEM, other touched temps to 0; untouch them all. */
+static void la_reset_touched(TCGContext *s)
+{
+    int w, g = s->nb_globals;
+
+    for (w = 0; w * 64 < s->nb_temps; w++) {
+        uint64_t bits = touched[w];
+
+        while (bits) {
+            int i = w * 64 + __builtin_ctzll(bits);
+
+            bits &= bits - 1;
+            s->temps[i].state = i < g ? TS_MEM : 0;
+        }
+        touched[w] = 0;
+    }
+}
+
+/* Every TB temp: state = (state & keep) | set. */
+static void la_tb_temps(TCGContext *s, uintptr_t keep, uintptr_t set)
+{
+    int w;
+
+    for (w = 0; w < s->tb_temps_words; w++) {
+        uint64_t bits = s->tb_temps[w];
+
+        while (bits) {
+            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
+
+            bits &= bits - 1;
+            ts->state = (ts->state & keep) | set;
+        }
+    }
+}
 
 /* End of the TB: globals must be in memory, everything else is dead. */
 static void la_func_end(TCGContext *s)
 {
-    int i;
-
-    for (i = 0; i < s->nb_globals; i++) {
-        s->temps[i].state = TS_DEAD | TS_MEM;
-    }
-    for (i = s->nb_globals; i < s->nb_temps; i++) {
-        s->temps[i].state = TS_DEAD;
-    }
+    la_reset_touched(s);
+    la_tb_temps(s, 0, 0);
 }
 
 /* End of a basic block: TB temps also live on in memory. */
 static void la_bb_end(TCGContext *s)
 {
-    int i;
+    la_reset_touched(s);
+    la_tb_temps(s, 0, TS_MEM);
+}
 
-    for (i = 0; i < s->nb_globals; i++) {
-        s->temps[i].state = TS_DEAD | TS_MEM;
-    }
-    for (i = s->nb_globals; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
-        ts->state = ts->kind == TEMP_TB ? TS_DEAD | TS_MEM : TS_DEAD;
+/* Globals (kill: also dead in registers) are needed in memory. */
+static void la_globals(TCGContext *s, bool kill)
+{
+    int w, g = s->nb_globals;
+
+    for (w = 0; w * 64 < g; w++) {
+        uint64_t m = g - w * 64 >= 64 ? UINT64_MAX
+                                      : UINT64_MAX >> (64 - (g - w * 64));
+        uint64_t bits = touched[w] & m;
+
+        while (bits) {
+            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
+
+            bits &= bits - 1;
+            ts->state = kill ? TS_MEM : ts->state | TS_MEM;
+        }
+        if (kill) {
+            touched[w] &= ~m;
+        }
     }
 }
 
@@ -52,43 +112,43 @@ static void la_bb_end(TCGContext *s)
  * memory; the fall-through path keeps using registers. */
 static void la_bb_sync(TCGContext *s)
 {
-    int i;
-
-    for (i = 0; i < s->nb_globals; i++) {
-        s->temps[i].state |= TS_MEM;
-    }
-    for (i = s->nb_globals; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
-        if (ts->kind == TEMP_TB) {
-            ts->state |= TS_MEM;
-        }
-    }
+    la_globals(s, false);
+    la_tb_temps(s, ~(uintptr_t)0, TS_MEM);
 }
 
 static void la_global_sync(TCGContext *s)
 {
-    int i;
-
-    for (i = 0; i < s->nb_globals; i++) {
-        s->temps[i].state |= TS_MEM;
-    }
+    la_globals(s, false);
 }
 
 /* A call that may write globals: reload them after it, store them before. */
 static void la_global_kill(TCGContext *s)
 {
-    int i;
-
-    for (i = 0; i < s->nb_globals; i++) {
-        s->temps[i].state = TS_DEAD | TS_MEM;
-    }
+    la_globals(s, true);
 }
 
 void tcg_liveness_analysis(TCGContext *s)
 {
     TCGOp *op, *prev;
+    int t;
 
-    la_func_end(s);
+    /*
+     * Every temp starts in the end-of-TB state, none touched.  Temps made
+     * since tcg_func_start() are zeroed, which is that state already;
+     * globals were put back in it at the end of the previous run.
+     */
+    for (t = s->la_globals_ready; t < s->nb_globals; t++) {
+        s->temps[t].state = TS_MEM;
+    }
+    s->la_globals_ready = s->nb_globals;
+    if (s->passes_run & TCG_PASS_LIVENESS) {
+        for (t = s->nb_globals; t < s->nb_temps; t++) {
+            s->temps[t].state = 0;
+        }
+    }
+    s->passes_run |= TCG_PASS_LIVENESS;
+    memset(touched, 0, sizeof(touched));
+
     for (op = s->ops_last; op; op = prev) {
         const TCGOpDef *def = &tcg_op_defs[op->opc];
         int nb_oargs = tcg_op_nb_oargs(op);
@@ -101,7 +161,8 @@ void tcg_liveness_analysis(TCGContext *s)
         case INDEX_op_insn_start:
             continue;
         case INDEX_op_discard:
-            arg_temp(op->args[0])->state = TS_DEAD;
+            arg_temp(op->args[0])->state = 0;
+            la_touch(s, arg_temp(op->args[0]));
             continue;
         case INDEX_op_set_label:
             la_bb_end(s);
@@ -123,11 +184,7 @@ void tcg_liveness_analysis(TCGContext *s)
             if (!side_effects) {
                 bool all_dead = true;
                 for (i = 0; i < nb_oargs; i++) {
-                    if (!(arg_temp(op->args[i])->state & TS_DEAD)) {
-                        all_dead = false;
-                        break;
-                    }
-                    if (arg_temp(op->args[i])->state & TS_MEM) {
+                    if (arg_temp(op->args[i])->state != 0) {
                         all_dead = false;
                         break;
                     }
@@ -143,13 +200,14 @@ void tcg_liveness_analysis(TCGContext *s)
         for (i = 0; i < nb_oargs; i++) {
             TCGTemp *ts = arg_temp(op->args[i]);
 
-            if (ts->state & TS_DEAD) {
+            if (!(ts->state & TS_LIVE)) {
                 life |= DEAD_ARG(i);
             }
             if (ts->state & TS_MEM) {
                 life |= SYNC_ARG(i);
             }
-            ts->state = TS_DEAD;
+            ts->state = 0;
+            la_touch(s, ts);
         }
 
         /* What the op needs of the rest of the state. */
@@ -175,13 +233,19 @@ void tcg_liveness_analysis(TCGContext *s)
         for (i = nb_oargs; i < nb_oargs + nb_iargs; i++) {
             TCGTemp *ts = arg_temp(op->args[i]);
 
-            if (ts->state & TS_DEAD) {
+            if (!(ts->state & TS_LIVE)) {
                 life |= DEAD_ARG(i);
             }
         }
         for (i = nb_oargs; i < nb_oargs + nb_iargs; i++) {
-            arg_temp(op->args[i])->state &= ~TS_DEAD;
+            TCGTemp *ts = arg_temp(op->args[i]);
+
+            ts->state |= TS_LIVE;
+            la_touch(s, ts);
         }
         op->life = life;
     }
+
+    /* Globals back to the end-of-TB state, for the next run. */
+    la_globals(s, true);
 }

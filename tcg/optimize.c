@@ -35,7 +35,7 @@
 
 typedef struct OptTemp {
     TCGTemp *prev_copy, *next_copy; /* circular list of equal temps */
-    void *saved_state_ptr;          /* restored when the pass ends */
+    uint32_t gen;                   /* facts valid when == opt_gen */
     uint64_t val;                   /* the value, when is_const */
     uint64_t z_mask;                /* bits that may be 1 */
     uint64_t s_mask;                /* high bits equal to the sign */
@@ -46,18 +46,41 @@ typedef struct OptTemp {
     TCGTemp *cmp_a, *cmp_b;
     uint32_t cmp_a_ver, cmp_b_ver;
     TCGCond cmp_cond;
-} OptTemp;
-
-#define BITMAP_WORDS (TCG_MAX_TEMPS / 64)
+} __attribute__((aligned(128))) OptTemp;   /* opt_temps[i]: a shift */
 
 typedef struct OptContext {
     TCGContext *s;
     uint32_t seq;
     uint32_t ver;
     bool removed;                   /* the current op was removed */
-    uint64_t allocated[BITMAP_WORDS]; /* OptTemp given this pass */
-    uint64_t valid[BITMAP_WORDS];   /* OptTemp holds facts for this BB */
 } OptContext;
+
+/*
+ * The facts of s->temps[i] are opt_temps[i].  They hold for the current
+ * basic block only when their gen is opt_gen, which every new block
+ * (and every pass) bumps, so that dropping all facts is one increment.
+ */
+static OptTemp opt_temps[TCG_MAX_TEMPS];
+static uint32_t opt_gen;
+
+static void new_gen(void)
+{
+    if (++opt_gen == 0) {
+        memset(opt_temps, 0, sizeof(opt_temps));
+        opt_gen = 1;
+    }
+}
+
+_Static_assert(sizeof(OptTemp) % sizeof(TCGTemp) == 0, "OptTemp size");
+
+/* &opt_temps[ts - s->temps], from the byte offset of ts (no division). */
+static inline OptTemp *ot_of(OptContext *ctx, TCGTemp *ts)
+{
+    uintptr_t ofs = (uintptr_t)ts - (uintptr_t)ctx->s->temps;
+
+    return (OptTemp *)((char *)opt_temps
+                       + ofs * (sizeof(OptTemp) / sizeof(TCGTemp)));
+}
 
 /* ------------------------------------------------------------ bit helpers */
 
@@ -137,11 +160,6 @@ static inline uint64_t rotl_type(TCGType type, uint64_t v, int c)
 
 /* ------------------------------------------------------ per-temp facts */
 
-static inline size_t opt_idx(OptContext *ctx, TCGTemp *ts)
-{
-    return ts - ctx->s->temps;
-}
-
 static void init_info(OptContext *ctx, TCGTemp *ts, OptTemp *ot)
 {
     TCGType type = ts->type;
@@ -165,22 +183,12 @@ static void init_info(OptContext *ctx, TCGTemp *ts, OptTemp *ot)
 }
 
 /* The facts about ts, starting from nothing known in a new BB. */
-static OptTemp *ts_info(OptContext *ctx, TCGTemp *ts)
+static inline OptTemp *ts_info(OptContext *ctx, TCGTemp *ts)
 {
-    size_t i = opt_idx(ctx, ts);
-    uint64_t bit = 1ull << (i % 64);
-    OptTemp *ot;
+    OptTemp *ot = ot_of(ctx, ts);
 
-    if (!(ctx->allocated[i / 64] & bit)) {
-        /* state_ptr links free temps in tcg.c: keep it to restore. */
-        ot = tcg_malloc(sizeof(*ot));
-        ot->saved_state_ptr = ts->state_ptr;
-        ts->state_ptr = ot;
-        ctx->allocated[i / 64] |= bit;
-    }
-    ot = ts->state_ptr;
-    if (!(ctx->valid[i / 64] & bit)) {
-        ctx->valid[i / 64] |= bit;
+    if (__builtin_expect(ot->gen != opt_gen, 0)) {
+        ot->gen = opt_gen;
         init_info(ctx, ts, ot);
     }
     return ot;
@@ -220,24 +228,38 @@ static inline uint64_t arg_s(OptContext *ctx, TCGArg a)
 }
 
 /* Take ts out of its class of copies. */
+static inline void unlink_ot(OptContext *ctx, TCGTemp *ts, OptTemp *ot)
+{
+    if (ot->next_copy != ts) {
+        OptTemp *p = ot_of(ctx, ot->prev_copy);
+        OptTemp *n = ot_of(ctx, ot->next_copy);
+
+        p->next_copy = ot->next_copy;
+        n->prev_copy = ot->prev_copy;
+        ot->prev_copy = ts;
+        ot->next_copy = ts;
+    }
+}
+
 static void unlink_copy(OptContext *ctx, TCGTemp *ts)
 {
-    OptTemp *ot = ts_info(ctx, ts);
-    OptTemp *p = ot->prev_copy->state_ptr;
-    OptTemp *n = ot->next_copy->state_ptr;
-
-    p->next_copy = ot->next_copy;
-    n->prev_copy = ot->prev_copy;
-    ot->prev_copy = ts;
-    ot->next_copy = ts;
+    unlink_ot(ctx, ts, ts_info(ctx, ts));
 }
 
 /* ts is being written: nothing is known about its new value yet. */
 static OptTemp *forget(OptContext *ctx, TCGTemp *ts)
 {
-    OptTemp *ot = ts_info(ctx, ts);
+    OptTemp *ot = ot_of(ctx, ts);
 
-    unlink_copy(ctx, ts);
+    if (ot->gen != opt_gen) {
+        /* First seen in this block: alone in its class; the rest is
+         * set below. */
+        ot->gen = opt_gen;
+        ot->prev_copy = ts;
+        ot->next_copy = ts;
+    } else {
+        unlink_ot(ctx, ts, ot);
+    }
     ot->is_const = false;
     ot->val = 0;
     ot->z_mask = type_mask(ts->type);
@@ -248,10 +270,11 @@ static OptTemp *forget(OptContext *ctx, TCGTemp *ts)
     return ot;
 }
 
-/* New basic block: every fact is dropped (lazily, through valid). */
+/* New basic block: every fact is dropped (lazily, through gen). */
 static void reset_all(OptContext *ctx)
 {
-    memset(ctx->valid, 0, sizeof(ctx->valid));
+    (void)ctx;
+    new_gen();
 }
 
 /* A helper may have written the guest registers. */
@@ -260,13 +283,13 @@ static void reset_globals(OptContext *ctx)
     TCGContext *s = ctx->s;
     int i;
 
-    for (i = 0; i < s->nb_temps; i++) {
+    /* Globals (and fixed temps) are the first nb_globals temps. */
+    for (i = 0; i < s->nb_globals; i++) {
         TCGTemp *ts = &s->temps[i];
 
-        if ((ctx->valid[i / 64] >> (i % 64)) & 1
-            && (ts->kind == TEMP_GLOBAL || ts->kind == TEMP_FIXED)) {
+        if (opt_temps[i].gen == opt_gen) {
             unlink_copy(ctx, ts);
-            ctx->valid[i / 64] &= ~(1ull << (i % 64));
+            opt_temps[i].gen = opt_gen - 1;
         }
     }
 }
@@ -279,15 +302,15 @@ static bool temps_are_copies(OptContext *ctx, TCGTemp *a, TCGTemp *b)
     if (a == b) {
         return true;
     }
-    ia = ts_info(ctx, a);
-    ib = ts_info(ctx, b);
     if (a->type != b->type) {
         return false;
     }
+    ia = ts_info(ctx, a);
+    ib = ts_info(ctx, b);
     if (ia->is_const && ib->is_const) {
         return ia->val == ib->val;
     }
-    for (t = ia->next_copy; t != a; t = ((OptTemp *)t->state_ptr)->next_copy) {
+    for (t = ia->next_copy; t != a; t = ot_of(ctx, t)->next_copy) {
         if (t == b) {
             return true;
         }
@@ -322,8 +345,8 @@ static TCGTemp *best_copy(OptContext *ctx, TCGTemp *ts)
     TCGTemp *best = ts, *t;
     uint32_t best_seq = ot->seq;
 
-    for (t = ot->next_copy; t != ts; t = ((OptTemp *)t->state_ptr)->next_copy) {
-        OptTemp *it = t->state_ptr;
+    for (t = ot->next_copy; t != ts; t = ot_of(ctx, t)->next_copy) {
+        OptTemp *it = ot_of(ctx, t);
         int r = kind_rank(t), br = kind_rank(best);
 
         if (r > br || (r == br && it->seq < best_seq)) {
@@ -354,7 +377,7 @@ static void record_copy(OptContext *ctx, TCGTemp *dst, TCGTemp *src)
     id->cmp_b_ver = is->cmp_b_ver;
     id->cmp_cond = is->cmp_cond;
     /* Insert dst after src. */
-    n = is->next_copy->state_ptr;
+    n = ot_of(ctx, is->next_copy);
     id->next_copy = is->next_copy;
     id->prev_copy = src;
     n->prev_copy = dst;
@@ -1738,10 +1761,10 @@ void tcg_optimize(TCGContext *s)
 {
     OptContext ctx;
     TCGOp *op, *next;
-    int i;
 
     memset(&ctx, 0, sizeof(ctx));
     ctx.s = s;
+    new_gen();
 
     for (op = s->ops_first; op; op = next) {
         FoldFn fn;
@@ -1767,15 +1790,6 @@ void tcg_optimize(TCGContext *s)
         }
         if (tcg_op_defs[op->opc].flags & TCG_OPF_BB_END) {
             reset_all(&ctx);
-        }
-    }
-
-    /* Give tcg.c its state_ptr back (it links free temps). */
-    for (i = 0; i < s->nb_temps; i++) {
-        if ((ctx.allocated[i / 64] >> (i % 64)) & 1) {
-            OptTemp *ot = s->temps[i].state_ptr;
-
-            s->temps[i].state_ptr = ot->saved_state_ptr;
         }
     }
 }

@@ -233,11 +233,15 @@ bool tcg_cond_eval(TCGCond c, TCGType type, uint64_t a, uint64_t b)
 
 /* ------------------------------------------------------- constraints */
 
+/*
+ * Read for every op, often with the cache cold from running guest code:
+ * what an op of up to three arguments needs is in the first two lines.
+ */
 typedef struct TCGOpConstraints {
     bool parsed;
-    TCGArgConstraint args[TCG_MAX_OP_ARGS];
     uint8_t sort_index[TCG_MAX_OP_ARGS];    /* inputs, most constrained first */
-} TCGOpConstraints;
+    TCGArgConstraint args[TCG_MAX_OP_ARGS];
+} __attribute__((aligned(64))) TCGOpConstraints;
 
 static TCGOpConstraints op_constraints[NB_OPS][TCG_TYPE_COUNT];
 
@@ -334,7 +338,8 @@ static TCGTemp *tcg_temp_alloc(TCGContext *s)
         tcg_abort_msg("too many temps");
     }
     ts = &s->temps[s->nb_temps++];
-    memset(ts, 0, sizeof(*ts));
+    /* A structure copy: inline stores, where memset was a libc call. */
+    *ts = (TCGTemp){ 0 };
     return ts;
 }
 
@@ -462,6 +467,12 @@ TCGTemp *tcg_temp_new_internal(TCGType type, TCGTempKind kind)
         ts = tcg_temp_alloc(tcg_ctx);
         ts->type = type;
         ts->kind = kind;
+        if (kind == TEMP_TB) {
+            size_t i = temp_idx(ts);
+
+            tcg_ctx->tb_temps[i / 64] |= 1ull << (i % 64);
+            tcg_ctx->tb_temps_words = i / 64 + 1;
+        }
     }
     ts->temp_allocated = true;
     return ts;
@@ -494,6 +505,9 @@ void tcg_func_start(TCGContext *s)
     s->nb_temps = s->nb_globals;
     const_gen++;
     memset(free_temps, 0, sizeof(free_temps));
+    memset(s->tb_temps, 0, sizeof(s->tb_temps));
+    s->tb_temps_words = 0;
+    s->passes_run = 0;
     s->ops_first = s->ops_last = NULL;
     s->free_ops = NULL;
     s->nb_ops = 0;
@@ -504,13 +518,18 @@ void tcg_func_start(TCGContext *s)
 
 /* ----------------------------------------------------------------- ops */
 
-static TCGOp *tcg_op_alloc(TCGContext *s, TCGOpcode opc, TCGType type,
-                           int nargs)
+static inline TCGOp *tcg_op_alloc(TCGContext *s, TCGOpcode opc,
+                                  TCGType type, int nargs)
 {
     TCGOp *op = s->free_ops;
+    size_t size = (sizeof(*op) + 15) & ~(size_t)15;
 
     if (op) {
         s->free_ops = op->next;
+    } else if (__builtin_expect(s->pool_cur + size <= s->pool_end, 1)) {
+        /* tcg_malloc's fast path, inline: one op per frontend call. */
+        op = (TCGOp *)s->pool_cur;
+        s->pool_cur += size;
     } else {
         op = tcg_malloc(sizeof(*op));
     }
@@ -539,10 +558,24 @@ static TCGOp *tcg_op_link(TCGContext *s, TCGOp *op, TCGOp *prev, TCGOp *next)
     return op;
 }
 
+static __attribute__((noinline)) TCGOp *tcg_emit_op_slow(TCGContext *s,
+                                                         TCGOpcode opc,
+                                                         TCGType type,
+                                                         int nargs)
+{
+    return tcg_op_link(s, tcg_op_alloc(s, opc, type, nargs), s->ops_last, NULL);
+}
+
 TCGOp *tcg_emit_op(TCGOpcode opc, TCGType type, int nargs)
 {
     TCGContext *s = tcg_ctx;
 
+    /* No free op and a full pool chunk: a tail call, so that the common
+     * path here saves no registers. */
+    if (!s->free_ops && s->pool_cur + ((sizeof(TCGOp) + 15) & ~(size_t)15)
+                        > s->pool_end) {
+        return tcg_emit_op_slow(s, opc, type, nargs);
+    }
     return tcg_op_link(s, tcg_op_alloc(s, opc, type, nargs), s->ops_last, NULL);
 }
 
@@ -609,6 +642,34 @@ static void temp_allocate_frame(TCGContext *s, TCGTemp *ts)
     ts->mem_base = s->frame_temp;
     ts->mem_allocated = true;
     s->current_frame_offset += 8;
+}
+
+/*
+ * ra_dirty: a temp is marked whenever it goes into a register or becomes
+ * a known constant (temp_load, and the outputs of mov, ops and calls).
+ * An unmarked temp is as the start of a block leaves it (globals in
+ * memory, EBB temps dead, TB temps dead or in memory, constants
+ * constant), so the block-end and sync walks skip it.
+ */
+static inline void ra_mark(TCGContext *s, TCGTemp *ts)
+{
+    size_t i = temp_idx(ts);
+
+    s->ra_dirty[i / 64] |= 1ull << (i % 64);
+}
+
+/* The bits of word w of a bit set that stand for temps [lo, hi). */
+static inline uint64_t temp_word_mask(int w, int lo, int hi)
+{
+    uint64_t m = UINT64_MAX;
+
+    if (lo > w * 64) {
+        m &= lo - w * 64 >= 64 ? 0 : UINT64_MAX << (lo - w * 64);
+    }
+    if (hi < w * 64 + 64) {
+        m &= hi <= w * 64 ? 0 : UINT64_MAX >> (w * 64 + 64 - hi);
+    }
+    return m;
 }
 
 /* Make the memory home of ts hold its current value. */
@@ -772,40 +833,74 @@ static void temp_load(TCGContext *s, TCGTemp *ts, TCGRegSet required,
     ts->reg = reg;
     ts->val_type = TEMP_VAL_REG;
     s->reg_to_temp[reg] = ts;
+    ra_mark(s, ts);
 }
 
+/*
+ * Write the marked globals that are in registers or known constants to
+ * memory, in index order (the order of the stores is part of the code).
+ * A marked global found in memory is unmarked.
+ */
 static void sync_globals(TCGContext *s, TCGRegSet allocated)
 {
-    int i;
+    int w, n = s->nb_globals;
 
-    for (i = 0; i < s->nb_globals; i++) {
-        temp_sync(s, &s->temps[i], allocated);
+    for (w = 0; w * 64 < n; w++) {
+        uint64_t bits = s->ra_dirty[w] & temp_word_mask(w, 0, n);
+
+        while (bits) {
+            int i = w * 64 + __builtin_ctzll(bits);
+            TCGTemp *ts = &s->temps[i];
+
+            bits &= bits - 1;
+            temp_sync(s, ts, allocated);
+            if (ts->val_type == TEMP_VAL_MEM) {
+                s->ra_dirty[w] &= ~(1ull << (i % 64));
+            }
+        }
     }
 }
 
 static void save_globals(TCGContext *s, TCGRegSet allocated)
 {
-    int i;
+    int w, n = s->nb_globals;
 
-    for (i = 0; i < s->nb_globals; i++) {
-        temp_save(s, &s->temps[i], allocated);
+    for (w = 0; w * 64 < n; w++) {
+        uint64_t m = temp_word_mask(w, 0, n);
+        uint64_t bits = s->ra_dirty[w] & m;
+
+        while (bits) {
+            int i = w * 64 + __builtin_ctzll(bits);
+
+            bits &= bits - 1;
+            temp_save(s, &s->temps[i], allocated);
+        }
+        s->ra_dirty[w] &= ~m;
     }
 }
 
 /* At a basic block boundary: everything live goes to memory. */
 static void tcg_reg_alloc_bb_end(TCGContext *s, TCGRegSet allocated)
 {
-    int i;
+    int w, lo = s->nb_globals, n = s->nb_temps;
 
     save_globals(s, allocated);
-    for (i = s->nb_globals; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
+    for (w = lo / 64; w * 64 < n; w++) {
+        uint64_t m = temp_word_mask(w, lo, n);
+        uint64_t bits = s->ra_dirty[w] & m;
 
-        if (ts->kind == TEMP_TB) {
-            temp_save(s, ts, allocated);
-        } else {
-            temp_dead(s, ts);
+        while (bits) {
+            int i = w * 64 + __builtin_ctzll(bits);
+            TCGTemp *ts = &s->temps[i];
+
+            bits &= bits - 1;
+            if (ts->kind == TEMP_TB) {
+                temp_save(s, ts, allocated);
+            } else {
+                temp_dead(s, ts);
+            }
         }
+        s->ra_dirty[w] &= ~m;
     }
 }
 
@@ -818,17 +913,22 @@ static void tcg_reg_alloc_bb_end(TCGContext *s, TCGRegSet allocated)
  */
 static void tcg_reg_alloc_label_entry(TCGContext *s)
 {
-    int i;
+    int w;
 
-    for (i = s->nb_globals; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
+    for (w = 0; w < s->tb_temps_words; w++) {
+        uint64_t bits = s->tb_temps[w];
 
-        if (ts->kind == TEMP_TB && ts->val_type == TEMP_VAL_DEAD) {
-            if (!ts->mem_allocated) {
-                temp_allocate_frame(s, ts);
+        while (bits) {
+            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
+
+            bits &= bits - 1;
+            if (ts->val_type == TEMP_VAL_DEAD) {
+                if (!ts->mem_allocated) {
+                    temp_allocate_frame(s, ts);
+                }
+                ts->val_type = TEMP_VAL_MEM;
+                ts->mem_coherent = true;
             }
-            ts->val_type = TEMP_VAL_MEM;
-            ts->mem_coherent = true;
         }
     }
 }
@@ -840,45 +940,81 @@ static void tcg_reg_alloc_label_entry(TCGContext *s)
  */
 static void tcg_reg_alloc_cbranch(TCGContext *s, TCGRegSet allocated)
 {
-    int i;
+    int w;
 
     sync_globals(s, allocated);
-    for (i = s->nb_globals; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
+    /* Every TB temp: syncing a dead one still gives it its frame slot. */
+    for (w = 0; w < s->tb_temps_words; w++) {
+        uint64_t bits = s->tb_temps[w];
 
-        if (ts->kind == TEMP_TB) {
+        while (bits) {
+            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
+
+            bits &= bits - 1;
             temp_sync(s, ts, allocated);
         }
     }
 }
 
+/* The state of ts at the start of a TB. */
+static void temp_reset_start(TCGContext *s, TCGTemp *ts)
+{
+    switch (ts->kind) {
+    case TEMP_FIXED:
+        ts->val_type = TEMP_VAL_REG;
+        s->reg_to_temp[ts->reg] = ts;
+        break;
+    case TEMP_GLOBAL:
+        ts->val_type = TEMP_VAL_MEM;
+        ts->mem_coherent = true;
+        break;
+    case TEMP_CONST:
+        ts->val_type = TEMP_VAL_CONST;
+        break;
+    default:
+        ts->val_type = TEMP_VAL_DEAD;
+        ts->mem_allocated = false;
+        ts->mem_coherent = false;
+        break;
+    }
+}
+
 static void tcg_reg_alloc_start(TCGContext *s)
 {
-    int i;
+    int i, w, g = s->nb_globals, ready = s->ra_globals_ready;
 
     memset(s->reg_to_temp, 0, sizeof(s->reg_to_temp));
-    for (i = 0; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
-
-        switch (ts->kind) {
-        case TEMP_FIXED:
-            ts->val_type = TEMP_VAL_REG;
-            s->reg_to_temp[ts->reg] = ts;
-            break;
-        case TEMP_GLOBAL:
-            ts->val_type = TEMP_VAL_MEM;
-            ts->mem_coherent = true;
-            break;
-        case TEMP_CONST:
-            ts->val_type = TEMP_VAL_CONST;
-            break;
-        default:
-            ts->val_type = TEMP_VAL_DEAD;
-            ts->mem_allocated = false;
-            ts->mem_coherent = false;
-            break;
+    if (s->passes_run & TCG_PASS_REGALLOC) {
+        /* A second run over the same ops: reset every temp. */
+        for (i = 0; i < s->nb_temps; i++) {
+            temp_reset_start(s, &s->temps[i]);
         }
+    } else {
+        /*
+         * The temps made since tcg_func_start() are zeroed: dead, no
+         * frame slot (constants: TEMP_VAL_CONST).  The globals the last
+         * run left unmarked in ra_dirty are in memory already; only the
+         * marked ones, and globals made since, need resetting.
+         */
+        for (w = 0; w * 64 < ready; w++) {
+            uint64_t bits = s->ra_dirty[w] & temp_word_mask(w, 0, ready);
+
+            while (bits) {
+                i = w * 64 + __builtin_ctzll(bits);
+                bits &= bits - 1;
+                temp_reset_start(s, &s->temps[i]);
+            }
+        }
+        for (i = ready; i < g; i++) {
+            temp_reset_start(s, &s->temps[i]);
+        }
+        /* The fixed temps (made by tcg_context_init) own their registers. */
+        temp_reset_start(s, s->env);
+        temp_reset_start(s, s->frame_temp);
     }
+    s->passes_run |= TCG_PASS_REGALLOC;
+    s->ra_globals_ready = g;
+    memset(s->ra_dirty, 0, sizeof(s->ra_dirty));
     s->current_frame_offset = s->frame_start;
 }
 
@@ -902,6 +1038,7 @@ static void tcg_reg_alloc_mov(TCGContext *s, const TCGOp *op)
         ots->val_type = TEMP_VAL_CONST;
         ots->val = val;
         ots->mem_coherent = false;
+        ra_mark(s, ots);
         goto done;
     }
     if (ts->val_type != TEMP_VAL_REG) {
@@ -933,6 +1070,7 @@ static void tcg_reg_alloc_mov(TCGContext *s, const TCGOp *op)
     }
     ots->val_type = TEMP_VAL_REG;
     ots->mem_coherent = false;
+    ra_mark(s, ots);
 done:
     if (op->life & SYNC_ARG(0)) {
         temp_sync(s, ots, s->reserved_regs);
@@ -1080,6 +1218,7 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
         ts->reg = reg;
         ts->mem_coherent = false;
         s->reg_to_temp[reg] = ts;
+        ra_mark(s, ts);
         new_args[k] = reg;
     }
 
@@ -1170,6 +1309,7 @@ static void tcg_reg_alloc_call(TCGContext *s, const TCGOp *op)
         ts->reg = reg;
         ts->mem_coherent = false;
         s->reg_to_temp[reg] = ts;
+        ra_mark(s, ts);
         if (ts->type == TCG_TYPE_I32) {
             tcg_out_zext_i32(s, reg);
         }

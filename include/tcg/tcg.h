@@ -160,7 +160,11 @@ typedef struct TCGTemp {
     const char *name;          /* globals only */
     uintptr_t state;           /* scratch for the current pass */
     void *state_ptr;
+    uintptr_t spare;           /* unused: keeps sizeof(TCGTemp) == 64 */
 } TCGTemp;
+
+/* A power of two, so that temp_idx() is a shift. */
+_Static_assert(sizeof(TCGTemp) == 64, "TCGTemp is 64 bytes");
 
 /* Opaque typed handles for frontends: they point at a TCGTemp. */
 typedef struct TCGv_i32_d *TCGv_i32;
@@ -289,6 +293,9 @@ typedef struct TCGArgConstraint {
 
 /* ---------------------------------------------------------------- context */
 
+#define TCG_PASS_LIVENESS 1
+#define TCG_PASS_REGALLOC 2
+
 typedef struct TCGPool TCGPool;
 struct TranslationBlock;
 
@@ -322,6 +329,31 @@ typedef struct TCGContext {
     /* register allocation */
     TCGRegSet reserved_regs;
     TCGTemp *reg_to_temp[TCG_TARGET_NB_REGS];
+
+    /*
+     * Per-temp bit sets (bit i is s->temps[i]), so that the walks at
+     * memory ops and block ends visit only the temps that can need work.
+     *   tb_temps: the TEMP_TB temps of the TB being translated;
+     *   ra_dirty: temps the register allocator may have moved away from
+     *             their state at the start of a block (in a register, or
+     *             a known constant that memory may not hold).
+     */
+    uint64_t tb_temps[TCG_MAX_TEMPS / 64];
+    int tb_temps_words;                 /* words of tb_temps in use */
+    uint64_t ra_dirty[TCG_MAX_TEMPS / 64];
+    /*
+     * Passes run since tcg_func_start() (TCG_PASS_*).  The temps made
+     * since then are zeroed (constants: TEMP_VAL_CONST), which is the
+     * start state of liveness and register allocation, so their first
+     * run skips resetting them.
+     */
+    uint8_t passes_run;
+    /* liveness.c: globals [0, la_globals_ready) hold their state at the
+     * end of a TB between runs (0 after tcg_context_init). */
+    int la_globals_ready;
+    /* Register allocation: the same for globals [0, ra_globals_ready),
+     * except those left marked in ra_dirty. */
+    int ra_globals_ready;
 
     /* per-instruction restore data */
     int insn_start_words;               /* words per insn_start (pc + extra) */

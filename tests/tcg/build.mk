@@ -13,6 +13,11 @@ tests/tcg/test-tcg-random: tests/tcg/test-tcg-random.o $(TCG_TEST_UTIL) libtcg.a
 	$(call link,$^)
 tests/tcg/test-tcg-random-tci: tci/tests/tcg/test-tcg-random.o tci/$(TCG_TEST_UTIL) libtcg-tci.a
 	$(call link,$^)
+tests/tcg/test-tcg-bitsets: tests/tcg/test-tcg-bitsets.o $(TCG_TEST_UTIL) libtcg.a
+	$(call link,$^)
+tests/tcg/test-tcg-bitsets-tci: tci/tests/tcg/test-tcg-bitsets.o tci/$(TCG_TEST_UTIL) libtcg-tci.a
+	$(call link,$^)
 
 CHECK_PROGS += tests/tcg/test-tcg-ops tests/tcg/test-tcg-ops-tci \
-	tests/tcg/test-tcg-random tests/tcg/test-tcg-random-tci
+	tests/tcg/test-tcg-random tests/tcg/test-tcg-random-tci \
+	tests/tcg/test-tcg-bitsets tests/tcg/test-tcg-bitsets-tci
