@@ -107,12 +107,12 @@ void cpu_common_init(CPUState *cs, const CPUClass *cc, void *env)
     cs->cc = cc;
     cs->env_ptr = env;
     cs->exception_index = -1;
-    cs->tb_jmp_cache = calloc(1, TB_JMP_CACHE_SIZE * sizeof(CPUJumpCacheEntry) +
-                                 TB_JMP_PAGEMAP_WORDS * sizeof(uint64_t));
-    if (!cs->tb_jmp_cache) {
+    /* Cache-line aligned: no entry straddles two lines. */
+    if (posix_memalign((void **)&cs->tb_jmp_cache, 64, TB_JMP_CACHE_BYTES)) {
         fprintf(stderr, "qemu: out of memory\n");
         exit(1);
     }
+    memset(cs->tb_jmp_cache, 0, TB_JMP_CACHE_BYTES);
     cpu_env_offset = (char *)env - (char *)cs;
     tb_register_cpu(cs);
 }
@@ -175,7 +175,12 @@ static TranslationBlock *tb_find(CPUState *cs)
             continue;
         }
         /* Fill the jump cache so the next lookup (inline too) hits. */
-        tb_lookup(cs, pc, cs_base, flags);
+        if (!(__atomic_load_n(&tb->cflags, __ATOMIC_ACQUIRE) & CF_INVALID)) {
+            tb_jmp_cache_set(cs->tb_jmp_cache, pc, cs_base, flags, tb->tc_ptr,
+                             tb->size == 0 ||
+                             ((pc + tb->size - 1) ^ pc) >> 12 != 0,
+                             tcg_ctx->system_mode && tb_sys_ops);
+        }
     }
     return tb;
 }

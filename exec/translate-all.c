@@ -189,17 +189,10 @@ TranslationBlock *tb_lookup(CPUState *cs, uint64_t pc, uint64_t cs_base,
             tb->cs_base == cs_base && tb->flags == flags &&
             !(tb->cflags & CF_INVALID) &&
             (!sys || tb_second_page_ok(cs, tb))) {
-            if (sys) {
-                unsigned ph = tb_jmp_page_hash(pc);
-
-                tb_jmp_cache_pagemap(cs->tb_jmp_cache)[ph / 64] |=
-                    1ull << (ph % 64);
-            }
-            e->tc_ptr = NULL;
-            e->pc = pc;
-            e->cs_base = cs_base;
-            e->flags = flags;
-            __atomic_store_n(&e->tc_ptr, tb->tc_ptr, __ATOMIC_RELEASE);
+            /* span by virtual address: a flush of the next page drops it. */
+            tb_jmp_cache_set(cs->tb_jmp_cache, pc, cs_base, flags, tb->tc_ptr,
+                             tb->size == 0 ||
+                             ((pc + tb->size - 1) ^ pc) >> 12 != 0, sys);
             return tb;
         }
     }

@@ -228,10 +228,11 @@ void tcg_gen_lookup_and_goto_ptr(TCGTemp *pc_in)
         tcg_gen_mov_i64(pc, temp_tcgv_i64(pc_in));
     }
     /* idx = tb_jmp_cache_hash(pc) * sizeof(entry) */
-    tcg_gen_shri_i64(idx, pc, TB_JMP_CACHE_BITS);
+    _Static_assert(sizeof(CPUJumpCacheEntry) == 32, "entry is 32 bytes");
+    tcg_gen_shri_i64(idx, pc, 12 - 2);
     tcg_gen_xor_i64(idx, idx, pc);
-    tcg_gen_andi_i64(idx, idx, TB_JMP_CACHE_SIZE - 1);
-    tcg_gen_shli_i64(idx, idx, 5);
+    tcg_gen_shli_i64(idx, idx, 5 - 2);
+    tcg_gen_andi_i64(idx, idx, (TB_JMP_CACHE_SIZE - 1) << 5);
     tcg_gen_ld_ptr(ent, tcg_env(), cache_ofs);
     tcg_gen_add_i64((TCGv_i64)ent, (TCGv_i64)ent, idx);
 

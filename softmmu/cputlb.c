@@ -45,6 +45,8 @@
 
 #define TLB_RESIZE_WINDOW 32     /* full flushes before a shrink decision */
 #define TLB_LOG_SIZE      512    /* slots a masked flush checks without a scan */
+#define TLB_VICTIM_SIZE   8      /* evicted entries kept per index */
+#define TLB_WFILTER_BITS  12     /* log2 bits of the writable-page filter */
 
 TLBStats tlb_stats;
 
@@ -65,6 +67,22 @@ struct CPUTLBDesc {
     uint32_t log[TLB_LOG_SIZE];
     uint64_t old_and, old_or;
     bool old_ng;
+    /*
+     * The victim TLB: entries a fill of another page pushed out of
+     * their slot, probed by the slow path before it asks tlb_fill (a
+     * hit swaps the entry back into the table).  Flushes treat them as
+     * table entries; vtable[i].addr_* are -1 when slot i is empty.
+     */
+    unsigned vnext;              /* the slot the next eviction takes */
+    bool vused;                  /* some slot may be non-empty */
+    CPUTLBEntry vtable[TLB_VICTIM_SIZE];
+    CPUTLBEntryFull vfull[TLB_VICTIM_SIZE];
+    /*
+     * The physical pages (hashed) of writable RAM entries filled since
+     * the last flush of the index: tlb_protect_code skips an index
+     * whose filter does not have its page.
+     */
+    uint64_t wfilter[(1u << TLB_WFILTER_BITS) / 64];
 };
 
 /* cs->tlb.d points at d[0] of this. */
@@ -107,6 +125,12 @@ static unsigned tlb_code_filter_hash(uint64_t page)
 {
     return (unsigned)((page * 0x9e3779b97f4a7c15ull) >>
                       (64 - TLB_CODE_FILTER_BITS));
+}
+
+static unsigned tlb_wfilter_hash(uint64_t phys_page)
+{
+    return (unsigned)((phys_page * 0x9e3779b97f4a7c15ull) >>
+                      (64 - TLB_WFILTER_BITS));
 }
 
 static CPUTLBPriv *tlb_priv(CPUState *cs)
@@ -164,6 +188,79 @@ static bool tlb_code_page_test(uint64_t page)
     return r;
 }
 
+/* ------------------------------------------------------- victim TLB */
+
+static bool tlb_entry_empty(const CPUTLBEntry *e)
+{
+    return e->addr_read == (uint64_t)-1 && e->addr_write == (uint64_t)-1 &&
+           e->addr_code == (uint64_t)-1;
+}
+
+static void tlb_victim_clear(CPUTLBDesc *d)
+{
+    if (d->vused) {
+        memset(d->vtable, -1, sizeof(d->vtable));
+        d->vused = false;
+    }
+    d->vnext = 0;
+}
+
+/* Keep the entry a fill is about to overwrite (e, of index idx). */
+static void tlb_victim_save(CPUState *cs, unsigned idx, CPUTLBEntry *e)
+{
+    CPUTLBDesc *d = &cs->tlb.d[idx];
+    unsigned v = d->vnext;
+
+    d->vtable[v] = *e;
+    d->vfull[v] = *tlb_full(cs, idx, e);
+    d->vnext = (v + 1) % TLB_VICTIM_SIZE;
+    d->vused = true;
+}
+
+/*
+ * A miss in the table: is addr's page, allowing type, in the victim
+ * TLB?  Then swap it with the table's entry, which becomes a victim.
+ */
+static bool tlb_victim_hit(CPUState *cs, unsigned idx, uint64_t addr,
+                           MMUAccessType type, CPUTLBEntry *e)
+{
+    CPUTLBDesc *d = &cs->tlb.d[idx];
+    CPUTLBEntry tmp;
+    CPUTLBEntryFull tmpf, *full;
+    unsigned v;
+
+    if (!d->vused) {
+        return false;
+    }
+    for (v = 0; v < TLB_VICTIM_SIZE; v++) {
+        if (tlb_hit(tlb_cmp(&d->vtable[v], type), addr)) {
+            break;
+        }
+    }
+    if (v == TLB_VICTIM_SIZE) {
+        return false;
+    }
+    full = tlb_full(cs, idx, e);
+    tmp = *e;
+    tmpf = *full;
+    if (tlb_entry_empty(e)) {
+        d->n_used++;
+    }
+    /* The slot now holds a page a masked flush must see: log it. */
+    if (d->log_n < TLB_LOG_SIZE) {
+        d->log[d->log_n] = (uint32_t)(e - cs->tlb.f[idx].table);
+    }
+    if (d->log_n <= TLB_LOG_SIZE) {
+        d->log_n++;
+    }
+    *full = d->vfull[v];
+    *e = d->vtable[v];
+    d->vtable[v] = tmp;
+    d->vfull[v] = tmpf;
+    tlb_stats.victim_hits++;
+    return true;
+}
+
 /* ------------------------------------------------------------ tables */
 
 static void tlb_alloc_table(CPUState *cs, unsigned idx, size_t n)
@@ -219,12 +316,30 @@ static void tlb_flush_one_mmuidx(CPUState *cs, unsigned idx)
     d->old_ng = false;
     d->large_page_addr = (uint64_t)-1;
     d->large_page_mask = (uint64_t)-1;
+    tlb_victim_clear(d);
+    memset(d->wfilter, 0, sizeof(d->wfilter));
 }
 
+/* Empty the jump cache: the blocks that may hold entries, and both maps. */
 static void tlb_jmp_cache_clear(CPUState *cs)
 {
-    memset(cs->tb_jmp_cache, 0, TB_JMP_CACHE_SIZE * sizeof(CPUJumpCacheEntry) +
-           TB_JMP_PAGEMAP_WORDS * sizeof(uint64_t));
+    uint64_t *bmap = tb_jmp_cache_blockmap(cs->tb_jmp_cache);
+    unsigned w;
+
+    for (w = 0; w < TB_JMP_BLOCKMAP_WORDS; w++) {
+        uint64_t m = bmap[w];
+
+        while (m) {
+            unsigned b = w * 64 + __builtin_ctzll(m);
+
+            m &= m - 1;
+            memset(&cs->tb_jmp_cache[b * TB_JMP_BLOCK_SIZE], 0,
+                   TB_JMP_BLOCK_SIZE * sizeof(CPUJumpCacheEntry));
+        }
+    }
+    /* (a block's bounds restart when its bit is next set) */
+    memset(tb_jmp_cache_pagemap(cs->tb_jmp_cache), 0,
+           (TB_JMP_PAGEMAP_WORDS + TB_JMP_BLOCKMAP_WORDS) * sizeof(uint64_t));
 }
 
 static bool tlb_jmp_page_maybe(CPUState *cs, uint64_t pc)
@@ -234,27 +349,108 @@ static bool tlb_jmp_page_maybe(CPUState *cs, uint64_t pc)
     return tb_jmp_cache_pagemap(cs->tb_jmp_cache)[h / 64] & (1ull << (h % 64));
 }
 
+/*
+ * Drop the entries of [first, first + n) (whole blocks) whose TB may
+ * have code in a page dropped: keep(pc page, span) says which survive.
+ * skip(and, or), when given, says a block with these bounds has none
+ * to drop.  A block scanned gets its bounds anew, or loses its bit when
+ * left empty.
+ */
+typedef bool TLBJmpKeep(uint64_t pc_page, bool span, const void *opaque);
+typedef bool TLBJmpSkip(uint64_t b_and, uint64_t b_or, const void *opaque);
+
+static void tlb_jmp_cache_drop(CPUState *cs, unsigned first, unsigned n,
+                               TLBJmpKeep *keep, TLBJmpSkip *skip,
+                               const void *opaque)
+{
+    uint64_t *bmap = tb_jmp_cache_blockmap(cs->tb_jmp_cache);
+    uint64_t *bounds = tb_jmp_cache_bounds(cs->tb_jmp_cache);
+    unsigned w, i;
+
+    /* Groups and the cache are whole words of the block map. */
+    _Static_assert(TB_JMP_GROUP_SIZE % (64 * TB_JMP_BLOCK_SIZE) == 0,
+                   "a group is whole words of the block map");
+    for (w = first / TB_JMP_BLOCK_SIZE / 64;
+         w < (first + n) / TB_JMP_BLOCK_SIZE / 64; w++) {
+        uint64_t m = bmap[w];
+
+        while (m) {
+            unsigned b = w * 64 + __builtin_ctzll(m);
+            uint64_t b_and = ~(uint64_t)0, b_or = 0;
+            bool kept = false;
+
+            m &= m - 1;
+            if (skip && skip(bounds[2 * b], bounds[2 * b + 1], opaque)) {
+                continue;
+            }
+            for (i = b * TB_JMP_BLOCK_SIZE; i < (b + 1) * TB_JMP_BLOCK_SIZE;
+                 i++) {
+                CPUJumpCacheEntry *e = &cs->tb_jmp_cache[i];
+                uint64_t page = e->pc & TLB_PAGE_MASK;
+
+                if (!e->tc_ptr) {
+                    continue;
+                }
+                if (keep(page, e->span, opaque)) {
+                    kept = true;
+                    b_and &= page;
+                    b_or |= page;
+                    if (e->span) {
+                        b_and &= page + TLB_PAGE_SIZE;
+                        b_or |= page + TLB_PAGE_SIZE;
+                    }
+                } else {
+                    __atomic_store_n(&e->tc_ptr, NULL, __ATOMIC_RELEASE);
+                }
+            }
+            if (!kept) {
+                bmap[w] &= ~(1ull << (b % 64));
+            } else {
+                bounds[2 * b] = b_and;
+                bounds[2 * b + 1] = b_or;
+            }
+        }
+    }
+}
+
+/* A page flush: page and vmask of it. */
+typedef struct TLBJmpPage {
+    uint64_t page, vmask;
+} TLBJmpPage;
+
+static bool tlb_jmp_keep_page(uint64_t pc_page, bool span, const void *opaque)
+{
+    const TLBJmpPage *p = opaque;
+    uint64_t pg = pc_page & p->vmask;
+
+    /* A TB may start on the page before and run into this one. */
+    return pg != p->page &&
+           !(span && ((pc_page + TLB_PAGE_SIZE) & p->vmask) == p->page);
+}
+
 /* Drop the jump-cache entries of TBs that may have code in addr's page. */
 static void tlb_jmp_cache_clear_page(CPUState *cs, uint64_t addr,
                                      uint64_t vmask)
 {
-    uint64_t page = addr & TLB_PAGE_MASK & vmask;
-    unsigned i;
+    TLBJmpPage p = { addr & TLB_PAGE_MASK & vmask, vmask };
+    unsigned g = tb_jmp_cache_group(addr);
+    unsigned gp = tb_jmp_cache_group(addr - TLB_PAGE_SIZE);
 
-    /* The page map hashes bits 12..47: usable when those are compared. */
-    if ((vmask | ~(((uint64_t)1 << 48) - 1)) == ~(uint64_t)0 &&
-        !tlb_jmp_page_maybe(cs, addr) &&
-        !tlb_jmp_page_maybe(cs, addr - TLB_PAGE_SIZE)) {
+    /* The maps and groups hash bits 12..47: usable when those count. */
+    if ((vmask | ~(((uint64_t)1 << 48) - 1)) != ~(uint64_t)0) {
+        tlb_jmp_cache_drop(cs, 0, TB_JMP_CACHE_SIZE, tlb_jmp_keep_page, NULL,
+                           &p);
         return;
     }
-    for (i = 0; i < TB_JMP_CACHE_SIZE; i++) {
-        CPUJumpCacheEntry *e = &cs->tb_jmp_cache[i];
-        uint64_t p = e->pc & TLB_PAGE_MASK & vmask;
-
-        /* A TB may start on the page before and reach into this one. */
-        if (e->tc_ptr && (p == page || p + TLB_PAGE_SIZE == page)) {
-            __atomic_store_n(&e->tc_ptr, NULL, __ATOMIC_RELEASE);
-        }
+    /* (one check of the group covers both pages when they share it) */
+    if (tlb_jmp_page_maybe(cs, addr) ||
+        (gp == g && tlb_jmp_page_maybe(cs, addr - TLB_PAGE_SIZE))) {
+        tlb_jmp_cache_drop(cs, g, TB_JMP_GROUP_SIZE, tlb_jmp_keep_page, NULL,
+                           &p);
+    }
+    if (gp != g && tlb_jmp_page_maybe(cs, addr - TLB_PAGE_SIZE)) {
+        tlb_jmp_cache_drop(cs, gp, TB_JMP_GROUP_SIZE, tlb_jmp_keep_page, NULL,
+                           &p);
     }
 }
 
@@ -321,6 +517,7 @@ void tlb_init(CPUState *cs, AddressSpace *as)
         p->d[i].large_page_addr = (uint64_t)-1;
         p->d[i].large_page_mask = (uint64_t)-1;
         p->d[i].old_and = ~(uint64_t)0;
+        memset(p->d[i].vtable, -1, sizeof(p->d[i].vtable));
     }
     p->ng_and = ~(uint64_t)0;
     p->ng_or = 0;
@@ -365,6 +562,8 @@ void tlb_destroy(CPUState *cs)
 }
 
 /* ------------------------------------------------------------ filling */
+
+static uint64_t tlb_entry_page(const CPUTLBEntry *e);
 
 void tlb_set_page(CPUState *cs, uint64_t vaddr, uint64_t paddr, int prot,
                   unsigned mmu_idx, unsigned lg_page_size, uint32_t attrs)
@@ -416,9 +615,10 @@ void tlb_set_page(CPUState *cs, uint64_t vaddr, uint64_t paddr, int prot,
 
     e = tlb_entry(cs, mmu_idx, page);
     full = tlb_full(cs, mmu_idx, e);
-    if (e->addr_read == (uint64_t)-1 && e->addr_write == (uint64_t)-1 &&
-        e->addr_code == (uint64_t)-1) {
+    if (tlb_entry_empty(e)) {
         d->n_used++;
+    } else if (tlb_entry_page(e) != page) {
+        tlb_victim_save(cs, mmu_idx, e);
     }
     if (d->log_n < TLB_LOG_SIZE) {
         d->log[d->log_n] = (uint32_t)(e - cs->tlb.f[mmu_idx].table);
@@ -457,7 +657,9 @@ void tlb_set_page(CPUState *cs, uint64_t vaddr, uint64_t paddr, int prot,
     e->addr_code = (prot & PAGE_EXEC) ? page | flags : (uint64_t)-1;
     if (prot & PAGE_WRITE) {
         uint64_t w = page | flags;
+        unsigned h = tlb_wfilter_hash(ppage >> TLB_PAGE_BITS);
 
+        d->wfilter[h / 64] |= 1ull << (h % 64);
         if (ram && sec.readonly) {
             w |= TLB_DISCARD_WRITE;
         } else if (ram && (sec.dirty_log_mask ||
@@ -482,7 +684,8 @@ static bool tlb_fill_entry(CPUState *cs, uint64_t addr, int size,
     CPUTLBEntry *e = tlb_entry(cs, mmu_idx, addr);
     bool ok;
 
-    if (tlb_hit(tlb_cmp(e, type), addr)) {
+    if (tlb_hit(tlb_cmp(e, type), addr) ||
+        tlb_victim_hit(cs, mmu_idx, addr, type, e)) {
         *pe = e;
         return true;
     }
@@ -509,8 +712,26 @@ static bool tlb_fill_entry(CPUState *cs, uint64_t addr, int size,
 
 /* ---------------------------------------------------------- code pages */
 
+static void tlb_set_notdirty_one(CPUTLBEntry *e, const CPUTLBEntryFull *full,
+                                 uint64_t phys_page, bool set)
+{
+    uint64_t w = e->addr_write;
+
+    if (w == (uint64_t)-1 || (w & (TLB_MMIO | TLB_DISCARD_WRITE)) ||
+        (full->phys_addr >> TLB_PAGE_BITS) != phys_page) {
+        return;
+    }
+    if (set) {
+        w |= TLB_NOTDIRTY;
+    } else if (!(full->mr && full->mr->dirty_log_mask)) {
+        w &= ~(uint64_t)TLB_NOTDIRTY;
+    }
+    __atomic_store_n(&e->addr_write, w, __ATOMIC_RELEASE);
+}
+
 static void tlb_set_notdirty_all(uint64_t phys_page, bool set)
 {
+    unsigned h = tlb_wfilter_hash(phys_page);
     int c;
     unsigned i;
     size_t j;
@@ -526,24 +747,21 @@ static void tlb_set_notdirty_all(uint64_t phys_page, bool set)
             CPUTLBDesc *d = &cs->tlb.d[i];
             size_t n = tlb_n_entries(f);
 
+            if (!(d->wfilter[h / 64] & (1ull << (h % 64)))) {
+                continue;   /* no writable entry of the page since a flush */
+            }
+            if (d->vused) {
+                for (j = 0; j < TLB_VICTIM_SIZE; j++) {
+                    tlb_set_notdirty_one(&d->vtable[j], &d->vfull[j],
+                                         phys_page, set);
+                }
+            }
             if (!d->n_used) {
                 continue;
             }
             for (j = 0; j < n; j++) {
-                CPUTLBEntry *e = &f->table[j];
-                uint64_t w = e->addr_write;
-
-                if (w == (uint64_t)-1 || (w & (TLB_MMIO | TLB_DISCARD_WRITE)) ||
-                    (d->fulltlb[j].phys_addr >> TLB_PAGE_BITS) != phys_page) {
-                    continue;
-                }
-                if (set) {
-                    w |= TLB_NOTDIRTY;
-                } else if (!(d->fulltlb[j].mr &&
-                             d->fulltlb[j].mr->dirty_log_mask)) {
-                    w &= ~(uint64_t)TLB_NOTDIRTY;
-                }
-                __atomic_store_n(&e->addr_write, w, __ATOMIC_RELEASE);
+                tlb_set_notdirty_one(&f->table[j], &d->fulltlb[j], phys_page,
+                                     set);
             }
         }
     }
@@ -713,7 +931,8 @@ static void tlb_ng_flushed(CPUState *cs, uint16_t idxmap)
     unsigned i;
 
     for (i = 0; i < NB_MMU_MODES; i++) {
-        if (!(idxmap & (1u << i)) && cs->tlb.d[i].n_used) {
+        if (!(idxmap & (1u << i)) &&
+            (cs->tlb.d[i].n_used || cs->tlb.d[i].vused)) {
             return;
         }
     }
@@ -753,6 +972,46 @@ static uint64_t tlb_entry_page(const CPUTLBEntry *e)
     return (uint64_t)-1;
 }
 
+/* A masked flush, for the jump cache. */
+typedef struct TLBJmpMasked {
+    uint64_t va_mask, va_match;
+    bool ng_any;
+    uint64_t ng_common, ng_page;
+} TLBJmpMasked;
+
+static bool tlb_jmp_keep_masked(uint64_t pc, bool span, const void *opaque)
+{
+    const TLBJmpMasked *m = opaque;
+
+    /* A TB may start on the page before the one dropped. */
+    return !((m->va_mask &&
+              ((pc & m->va_mask) == m->va_match ||
+               (span &&
+                ((pc + TLB_PAGE_SIZE) & m->va_mask) == m->va_match))) ||
+             (m->ng_any &&
+              ((pc & m->ng_common) == m->ng_page ||
+               (span &&
+                ((pc + TLB_PAGE_SIZE) & m->ng_common) == m->ng_page))));
+}
+
+/* Can no address within these bounds match (addr & mask) == match? */
+static bool tlb_bounds_miss(uint64_t b_and, uint64_t b_or, uint64_t mask,
+                            uint64_t match)
+{
+    return ((b_or ^ match) & mask & ~(b_and ^ b_or)) != 0;
+}
+
+static bool tlb_jmp_skip_masked(uint64_t b_and, uint64_t b_or,
+                                const void *opaque)
+{
+    const TLBJmpMasked *m = opaque;
+
+    return (!m->va_mask ||
+            tlb_bounds_miss(b_and, b_or, m->va_mask, m->va_match)) &&
+           (!m->ng_any ||
+            tlb_bounds_miss(b_and, b_or, m->ng_common, m->ng_page));
+}
+
 void tlb_flush_masked_by_mmuidx(CPUState *cs, uint16_t idxmap,
                                 uint64_t va_mask, uint64_t va_match, bool ng)
 {
@@ -777,7 +1036,21 @@ void tlb_flush_masked_by_mmuidx(CPUState *cs, uint16_t idxmap,
         size_t n = tlb_n_entries(f), cnt;
         bool scan;
 
-        if (!(idxmap & (1u << i)) || !d->n_used) {
+        if (!(idxmap & (1u << i))) {
+            continue;
+        }
+        if (d->vused) {
+            for (j = 0; j < TLB_VICTIM_SIZE; j++) {
+                uint64_t page = tlb_entry_page(&d->vtable[j]);
+
+                if (page != (uint64_t)-1 &&
+                    ((va_mask && (page & va_mask) == va_match) ||
+                     (ng && (d->vfull[j].attrs & TLB_ATTR_NG)))) {
+                    memset(&d->vtable[j], -1, sizeof(d->vtable[j]));
+                }
+            }
+        }
+        if (!d->n_used) {
             continue;
         }
         /* May an entry outside the log be hit? Then scan the table. */
@@ -823,21 +1096,10 @@ void tlb_flush_masked_by_mmuidx(CPUState *cs, uint16_t idxmap,
     }
     /* The jump cache: TBs whose pc may lie in a page just dropped. */
     if (va_mask || ng_any) {
-        for (j = 0; j < TB_JMP_CACHE_SIZE; j++) {
-            CPUJumpCacheEntry *e = &cs->tb_jmp_cache[j];
-            uint64_t pc = e->pc & TLB_PAGE_MASK;
+        TLBJmpMasked m = { va_mask, va_match, ng_any, ng_common, ng_page };
 
-            if (!e->tc_ptr) {
-                continue;
-            }
-            /* A TB may start on the page before the one dropped. */
-            if ((va_mask && ((pc & va_mask) == va_match ||
-                             ((pc + TLB_PAGE_SIZE) & va_mask) == va_match)) ||
-                (ng_any && ((pc & ng_common) == ng_page ||
-                            ((pc + TLB_PAGE_SIZE) & ng_common) == ng_page))) {
-                __atomic_store_n(&e->tc_ptr, NULL, __ATOMIC_RELEASE);
-            }
-        }
+        tlb_jmp_cache_drop(cs, 0, TB_JMP_CACHE_SIZE, tlb_jmp_keep_masked,
+                           tlb_jmp_skip_masked, &m);
     }
     tlb_stats.flushes_masked++;
 }
@@ -877,6 +1139,19 @@ void tlb_flush(CPUState *cs)
     tlb_flush_by_mmuidx(cs, (1u << NB_MMU_MODES) - 1);
 }
 
+/* Empty e if it maps page (both compared under vmask). */
+static void tlb_drop_if_page(CPUTLBEntry *e, uint64_t page, uint64_t vmask)
+{
+    if ((e->addr_read != (uint64_t)-1 &&
+         (e->addr_read & TLB_PAGE_MASK & vmask) == page) ||
+        (e->addr_write != (uint64_t)-1 &&
+         (e->addr_write & TLB_PAGE_MASK & vmask) == page) ||
+        (e->addr_code != (uint64_t)-1 &&
+         (e->addr_code & TLB_PAGE_MASK & vmask) == page)) {
+        memset(e, -1, sizeof(*e));
+    }
+}
+
 void tlb_flush_page_bits_by_mmuidx(CPUState *cs, uint64_t addr,
                                    uint16_t idxmap, unsigned bits)
 {
@@ -890,7 +1165,6 @@ void tlb_flush_page_bits_by_mmuidx(CPUState *cs, uint64_t addr,
     }
     for (i = 0; i < NB_MMU_MODES; i++) {
         CPUTLBDesc *d = &cs->tlb.d[i];
-        CPUTLBEntry *e;
 
         if (!(idxmap & (1u << i))) {
             continue;
@@ -903,14 +1177,13 @@ void tlb_flush_page_bits_by_mmuidx(CPUState *cs, uint64_t addr,
             continue;
         }
         /* Addresses differing only above `bits` share the slot. */
-        e = tlb_entry(cs, i, addr);
-        if ((e->addr_read != (uint64_t)-1 &&
-             (e->addr_read & TLB_PAGE_MASK & vmask) == page) ||
-            (e->addr_write != (uint64_t)-1 &&
-             (e->addr_write & TLB_PAGE_MASK & vmask) == page) ||
-            (e->addr_code != (uint64_t)-1 &&
-             (e->addr_code & TLB_PAGE_MASK & vmask) == page)) {
-            memset(e, -1, sizeof(*e));
+        tlb_drop_if_page(tlb_entry(cs, i, addr), page, vmask);
+        if (d->vused) {
+            unsigned v;
+
+            for (v = 0; v < TLB_VICTIM_SIZE; v++) {
+                tlb_drop_if_page(&d->vtable[v], page, vmask);
+            }
         }
     }
     if (large) {

@@ -33,35 +33,84 @@ typedef struct CPUState CPUState;
 #define CPU_INTERRUPT_EXITTB 0x0004
 #define CPU_INTERRUPT_TGT_EXT_0 0x0008
 
-/* The per-CPU jump cache: virtual pc -> host code, probed inline by TBs. */
-#define TB_JMP_CACHE_BITS 12
+/*
+ * The per-CPU jump cache: virtual pc -> host code, probed inline by TBs
+ * (tcg_gen_lookup_and_goto_ptr computes the same index with TCG ops).
+ *
+ * Laid out by page: index = (pc >> 2 ^ pc >> 12) mod size, so bits 10
+ * up of the index (the group) depend on pc's 4 KiB page only, and bits
+ * 0..9 (the slot) are its offset in the page (bits 2..11: A64 code, and
+ * most other, is 4-byte aligned, so one page's A64 TBs never meet)
+ * mixed with page bits.  pc bits 0..1 do not count: TBs of byte-aligned
+ * code less than 4 bytes apart share an entry (folding them in cost the
+ * inline probe 3 more ops: 5% more host instructions running x86-64
+ * qsort).  A flush of one page then checks one group (and that of the
+ * page before, for TBs running into it), not the whole cache.
+ */
+#define TB_JMP_CACHE_BITS 14
 #define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
+#define TB_JMP_GROUP_BITS 10
+#define TB_JMP_GROUP_SIZE (1u << TB_JMP_GROUP_BITS)
 
 typedef struct CPUJumpCacheEntry {
     uint64_t pc;
     uint64_t cs_base;
     uint32_t flags;
-    uint32_t pad;
+    uint32_t span;          /* 1: the TB's code runs into the next page */
     const void *tc_ptr;
 } CPUJumpCacheEntry;
 
 static inline unsigned tb_jmp_cache_hash(uint64_t pc)
 {
-    return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
+    return (unsigned)((pc >> 2) ^ (pc >> 12)) & (TB_JMP_CACHE_SIZE - 1);
+}
+
+/* The first entry index of the group of pc's page. */
+static inline unsigned tb_jmp_cache_group(uint64_t pc)
+{
+    _Static_assert(TB_JMP_GROUP_BITS == 10, "group bits come from the page");
+    return tb_jmp_cache_hash(pc) & ~(TB_JMP_GROUP_SIZE - 1);
 }
 
 /*
- * After the jump cache's entries (same allocation): a bitmap of the 4 KiB
- * virtual pages (hashed, bits 12..47 of pc) that may have entries, so a
- * soft-TLB flush of one page skips the scan of the cache when none can.
- * Set by tb_lookup when it fills an entry; cleared with the whole cache.
+ * After the jump cache's entries (same allocation, TB_JMP_CACHE_BYTES):
+ * - a bitmap of the 4 KiB virtual pages (hashed, bits 12..47 of pc)
+ *   that may have entries, so a soft-TLB flush of one page skips the
+ *   check of its group when none can;
+ * - a bitmap of the blocks of TB_JMP_BLOCK_SIZE entries that may hold
+ *   entries, so flushes and clears visit only those;
+ * - per block, the AND and the OR of the pages of the pcs (and, for
+ *   entries with span, of the next page) filled there: a masked flush
+ *   skips the blocks where no such address can match.
+ * tb_jmp_cache_set sets them (system mode); the page map is cleared
+ * with the whole cache, a block's bit and bounds when a flush rescans it.
  */
 #define TB_JMP_PAGEMAP_BITS 12
 #define TB_JMP_PAGEMAP_WORDS ((1u << TB_JMP_PAGEMAP_BITS) / 64)
+#define TB_JMP_BLOCK_BITS 3
+#define TB_JMP_BLOCK_SIZE (1u << TB_JMP_BLOCK_BITS)
+#define TB_JMP_BLOCKMAP_WORDS \
+    ((TB_JMP_CACHE_SIZE / TB_JMP_BLOCK_SIZE + 63) / 64)
+#define TB_JMP_BLOCKS (TB_JMP_CACHE_SIZE / TB_JMP_BLOCK_SIZE)
+#define TB_JMP_MAPS_WORDS (TB_JMP_PAGEMAP_WORDS + TB_JMP_BLOCKMAP_WORDS + \
+                           2 * TB_JMP_BLOCKS)
+#define TB_JMP_CACHE_BYTES (TB_JMP_CACHE_SIZE * sizeof(CPUJumpCacheEntry) + \
+                            TB_JMP_MAPS_WORDS * sizeof(uint64_t))
 
 static inline uint64_t *tb_jmp_cache_pagemap(CPUJumpCacheEntry *cache)
 {
     return (uint64_t *)(cache + TB_JMP_CACHE_SIZE);
+}
+
+static inline uint64_t *tb_jmp_cache_blockmap(CPUJumpCacheEntry *cache)
+{
+    return tb_jmp_cache_pagemap(cache) + TB_JMP_PAGEMAP_WORDS;
+}
+
+/* AND of block b's addresses at [2 * b], OR at [2 * b + 1]. */
+static inline uint64_t *tb_jmp_cache_bounds(CPUJumpCacheEntry *cache)
+{
+    return tb_jmp_cache_blockmap(cache) + TB_JMP_BLOCKMAP_WORDS;
 }
 
 static inline unsigned tb_jmp_page_hash(uint64_t pc)
@@ -69,6 +118,44 @@ static inline unsigned tb_jmp_page_hash(uint64_t pc)
     uint64_t page = (pc & (((uint64_t)1 << 48) - 1)) >> 12;
 
     return (page * 0x9e3779b97f4a7c15ull) >> (64 - TB_JMP_PAGEMAP_BITS);
+}
+
+/*
+ * Fill the entry of pc with a TB's host code; span: its guest code runs
+ * into the next page; maps: set the page and block maps (system mode,
+ * where soft-TLB flushes read them).
+ */
+static inline void tb_jmp_cache_set(CPUJumpCacheEntry *cache, uint64_t pc,
+                                    uint64_t cs_base, uint32_t flags,
+                                    const void *tc_ptr, bool span, bool maps)
+{
+    unsigned i = tb_jmp_cache_hash(pc);
+    CPUJumpCacheEntry *e = &cache[i];
+
+    if (maps) {
+        unsigned ph = tb_jmp_page_hash(pc), b = i / TB_JMP_BLOCK_SIZE;
+        uint64_t *bmap = tb_jmp_cache_blockmap(cache);
+        uint64_t *bounds = tb_jmp_cache_bounds(cache) + 2 * b;
+
+        tb_jmp_cache_pagemap(cache)[ph / 64] |= 1ull << (ph % 64);
+        if (!(bmap[b / 64] & (1ull << (b % 64)))) {
+            bmap[b / 64] |= 1ull << (b % 64);
+            bounds[0] = ~(uint64_t)0;
+            bounds[1] = 0;
+        }
+        bounds[0] &= pc & ~(uint64_t)4095;
+        bounds[1] |= pc & ~(uint64_t)4095;
+        if (span) {
+            bounds[0] &= (pc & ~(uint64_t)4095) + 4096;
+            bounds[1] |= (pc & ~(uint64_t)4095) + 4096;
+        }
+    }
+    e->tc_ptr = NULL;
+    e->pc = pc;
+    e->cs_base = cs_base;
+    e->flags = flags;
+    e->span = span;
+    __atomic_store_n(&e->tc_ptr, tc_ptr, __ATOMIC_RELEASE);
 }
 
 /* Everything the engine asks of a target. */

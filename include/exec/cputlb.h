@@ -222,7 +222,8 @@ void tlb_unprotect_code(uint64_t phys_page);
 typedef struct TLBStats {
     uint64_t fills, flushes_full, flushes_page, flushes_masked, flushes_large,
              slow_loads, slow_stores,
-             mmio_loads, mmio_stores, code_invalidations, resizes;
+             mmio_loads, mmio_stores, code_invalidations, resizes,
+             victim_hits;
 } TLBStats;
 extern TLBStats tlb_stats;
 

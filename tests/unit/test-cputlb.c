@@ -953,6 +953,200 @@ static void test_masked_flush(void)
     }
 }
 
+/*
+ * The victim TLB: an entry pushed out of its slot by a fill of another
+ * page is found again by the slow path without a tlb_fill, and flushes
+ * reach it there.
+ */
+static void test_victim(void)
+{
+    const unsigned idx = 6;
+    uint64_t a = 0x20000, b, fills, hits;
+    size_t n;
+    void *p;
+    CPUTLBEntry *e;
+
+    tlb_flush(cs);
+    n = (cs->tlb.f[idx].mask >> CPU_TLB_ENTRY_BITS) + 1;
+    b = a + n * 0x1000;         /* the slot of a */
+    if ((b >> 12) < TS_NPAGES) {
+        toy_map[b >> 12] = 0;   /* b is never filled by tlb_fill */
+    }
+    map(a, 0x7000, TS_RWX);
+    tlb_set_page(cs, a, 0x7000, PAGE_READ | PAGE_WRITE, idx, 12, 0);
+    tlb_set_page(cs, b, 0x8000, PAGE_READ | PAGE_WRITE, idx, 12, 0);
+    tap_report(!tlb_cached(idx, a) && tlb_cached(idx, b),
+               "victim: a fill of another page of the slot pushes a out");
+    fills = tlb_stats.fills;
+    hits = tlb_stats.victim_hits;
+    p = probe_access_nofault(env, a + 8, 8, MMU_DATA_LOAD, idx);
+    tap_report(p == ram_ptr + 0x7008 && tlb_stats.fills == fills &&
+               tlb_stats.victim_hits == hits + 1 && tlb_cached(idx, a) &&
+               !tlb_cached(idx, b),
+               "victim: the slow path finds a there, no fill, and swaps it"
+               " back (fills +%" PRIu64 ")", tlb_stats.fills - fills);
+    p = probe_access_nofault(env, b, 1, MMU_DATA_LOAD, idx);
+    tap_report(p == ram_ptr + 0x8000 && tlb_stats.fills == fills &&
+               tlb_stats.victim_hits == hits + 2,
+               "victim: the entry it displaced is a victim in turn");
+
+    /* a is a victim again; remap it and flush the page. */
+    map(a, 0x9000, TS_RWX);
+    tlb_flush_page_by_mmuidx(cs, a, 1u << idx);
+    p = probe_access_nofault(env, a, 1, MMU_DATA_LOAD, idx);
+    tap_report(p == ram_ptr + 0x9000 && tlb_stats.fills == fills + 1 &&
+               tlb_stats.victim_hits == hits + 2,
+               "victim: a page flush drops the victim entry, the new mapping"
+               " is filled (host 0x%" PRIx64 ")",
+               (uint64_t)((uint8_t *)p - ram_ptr));
+
+    /* b is the victim now: a low-half masked flush drops it. */
+    tlb_flush_masked_by_mmuidx(cs, 1u << idx, HI_BIT, 0, false);
+    p = probe_access_nofault(env, b, 1, MMU_DATA_LOAD, idx);
+    tap_report(p == NULL && tlb_stats.victim_hits == hits + 2,
+               "victim: a masked flush drops matching victim entries");
+
+    /* A victim entry of a page that gets code takes NOTDIRTY too. */
+    tlb_set_page(cs, a, 0x9000, PAGE_READ | PAGE_WRITE, idx, 12, 0);
+    tlb_set_page(cs, b, 0x8000, PAGE_READ | PAGE_WRITE, idx, 12, 0);
+    tlb_protect_code(0x9000);
+    p = probe_access_nofault(env, a, 1, MMU_DATA_LOAD, idx);
+    e = &cs->tlb.f[idx].table[(a >> 12) &
+                              (cs->tlb.f[idx].mask >> CPU_TLB_ENTRY_BITS)];
+    tap_report(p == ram_ptr + 0x9000 && (e->addr_write & TLB_NOTDIRTY) &&
+               tlb_stats.victim_hits == hits + 3,
+               "victim: tlb_protect_code marks victim entries NOTDIRTY");
+    tlb_unprotect_code(0x9000);
+
+    /* A full flush empties it. */
+    tlb_set_page(cs, b, 0x8000, PAGE_READ | PAGE_WRITE, idx, 12, 0);
+    tlb_flush(cs);
+    fills = tlb_stats.fills;
+    p = probe_access_nofault(env, a, 1, MMU_DATA_LOAD, idx);
+    tap_report(p == ram_ptr + 0x9000 && tlb_stats.fills == fills + 1 &&
+               tlb_stats.victim_hits == hits + 3,
+               "victim: tlb_flush empties the victim TLB");
+    toy_map[a >> 12] = 0;
+    tlb_flush(cs);
+}
+
+/* Is pc's TB in the jump cache? */
+static bool jc_has(uint64_t pc)
+{
+    CPUJumpCacheEntry *e = &cs->tb_jmp_cache[tb_jmp_cache_hash(pc)];
+
+    return e->tc_ptr && e->pc == pc;
+}
+
+/* The jump cache: layout by page, page flushes, the inline probe. */
+static void test_jump_cache(void)
+{
+    uint32_t t[2] = { 0, insn(TS_HALT, 0, 0, 0) };
+    uint32_t code[8];
+    unsigned h = tb_jmp_cache_hash(0x40000), k, w;
+    bool distinct = true, empty = true;
+    uint64_t helper;
+    int n = 0;
+
+    /* (0x40000 >> 2 ^ 0x40000 >> 12) mod 16384 = 0x10000 ^ 0x40 -> 0x40 */
+    tap_report(h == 0x40 && tb_jmp_cache_hash(0x40004) == (h ^ 1) &&
+               tb_jmp_cache_hash(0x40ffc) == (h ^ 1023) &&
+               tb_jmp_cache_hash(0x40003) == h &&
+               tb_jmp_cache_group(0x40ffc) == (h & ~1023u) &&
+               tb_jmp_cache_group(0x40000) == (h & ~1023u),
+               "jump cache: a page's pcs share its group, 4 bytes apart is"
+               " the next slot, bits 0..1 do not count (h=0x%x)", h);
+    for (k = 1; k < 1024; k++) {
+        distinct &= tb_jmp_cache_hash(0x40000 + 4 * k) != h;
+    }
+    tap_report(distinct, "jump cache: the 1024 aligned pcs of a page have"
+               " their own slots");
+
+    /* Four TBs: two on page 0x60000, one on 0x61000, one on 0x70000. */
+    map(0x60000, 0x60000, TS_RWX);
+    map(0x61000, 0x61000, TS_RWX);
+    map(0x70000, 0x70000, TS_RWX);
+    t[0] = insn(TS_LI, 2, 0, 1);
+    put_code(0x60000, t, 2);
+    t[0] = insn(TS_LI, 2, 0, 2);
+    put_code(0x60ff8, t, 2);
+    t[0] = insn(TS_LI, 2, 0, 5);
+    put_code(0x61100, t, 2);
+    t[0] = insn(TS_LI, 2, 0, 6);
+    put_code(0x70000, t, 2);
+    env->mmu_idx = 0;
+    tlb_flush(cs);
+    run(0x60000);
+    run(0x60ff8);
+    run(0x61100);
+    run(0x70000);
+    tap_report(jc_has(0x60000) && jc_has(0x60ff8) && jc_has(0x61100) &&
+               jc_has(0x70000) && env->r[2] == 6,
+               "jump cache: the loop fills the entries of new TBs");
+    /* Pretend the TB at 0x60ff8 ends with an insn crossing the page. */
+    cs->tb_jmp_cache[tb_jmp_cache_hash(0x60ff8)].span = 1;
+    tlb_flush_page(cs, 0x61000);
+    tap_report(!jc_has(0x61100) && !jc_has(0x60ff8) && jc_has(0x60000) &&
+               jc_has(0x70000),
+               "jump cache: a page flush drops that page's entries and of"
+               " TBs running into it; other pages keep theirs");
+    tlb_flush_page(cs, 0x71000);
+    tap_report(jc_has(0x70000) && jc_has(0x60000),
+               "jump cache: a flush of the page after keeps TBs that do not"
+               " run into it");
+    /*
+     * Pages 0x1fff000 and 0x2000000 share group 0x2000 ((pc >> 2 ^
+     * pc >> 12) & 0x3c00 is 0x3c00 ^ 0x1c00 and 0x0000 ^ 0x2000): an entry
+     * (never run) running from the first into the second goes too.
+     */
+    tb_jmp_cache_set(cs->tb_jmp_cache, 0x1fffff8, 0, 0,
+                     tcg_ctx->code_gen_epilogue, true, true);
+    tlb_flush_page(cs, 0x2000000);
+    tap_report(tb_jmp_cache_group(0x1fff000) == 0x2000 &&
+               tb_jmp_cache_group(0x2000000) == 0x2000 &&
+               !jc_has(0x1fffff8) && jc_has(0x70000),
+               "jump cache: a page flush drops a TB running into it from"
+               " the page before in the same group");
+    tlb_flush_masked_by_mmuidx(cs, 1, HI_BIT, HI_BIT, false);
+    tap_report(jc_has(0x70000) && jc_has(0x60000),
+               "jump cache: a high-half masked flush keeps low entries");
+    tlb_flush_masked_by_mmuidx(cs, 1, HI_BIT, 0, false);
+    for (w = 0; w < TB_JMP_BLOCKMAP_WORDS; w++) {
+        empty &= tb_jmp_cache_blockmap(cs->tb_jmp_cache)[w] == 0;
+    }
+    tap_report(!jc_has(0x60000) && !jc_has(0x70000) && empty,
+               "jump cache: a masked flush that empties it clears the block"
+               " map");
+
+    /* The inline probe computes the same index (no helper call). */
+    n += li32(code + n, 10, 0x70200);
+    code[n++] = insn(TS_JR, 0, 10, 0);
+    put_code(0x70100, code, n);
+    n = 0;
+    n += li32(code + n, 10, 0x61ffc);
+    code[n++] = insn(TS_JR, 0, 10, 0);
+    put_code(0x70200, code, n);
+    t[0] = insn(TS_LI, 2, 0, 8);
+    t[1] = insn(TS_HALT, 0, 0, 0);
+    put_code(0x61ffc, t, 1);
+    put_code(0x62000, t + 1, 1);
+    map(0x62000, 0x62000, TS_RWX);
+    run(0x70100);
+    helper = tb_stats.lookups_helper;
+    env->r[2] = 0;
+    run(0x70100);
+    tap_report(env->r[2] == 8 && tb_stats.lookups_helper == helper,
+               "jump cache: the second run's indirect jumps hit inline"
+               " (helper calls +%" PRIu64 ")",
+               tb_stats.lookups_helper - helper);
+    tlb_flush(cs);
+    for (w = 0; w < TB_JMP_BLOCKMAP_WORDS; w++) {
+        empty &= tb_jmp_cache_blockmap(cs->tb_jmp_cache)[w] == 0;
+    }
+    tap_report(!jc_has(0x70100) && !jc_has(0x70200) && !jc_has(0x61ffc) &&
+               empty, "jump cache: tlb_flush empties it and its maps");
+}
+
 static void test_large_page_and_resize(void)
 {
     unsigned i, n0;
@@ -1091,6 +1285,8 @@ int main(void)
     test_code_page_overwrite();
     test_flush();
     test_masked_flush();
+    test_victim();
+    test_jump_cache();
     test_large_page_and_resize();
     test_helpers();
     test_map_change();
