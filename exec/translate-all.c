@@ -112,11 +112,6 @@ void tcg_exec_init(size_t tb_size, bool system_mode)
                 tb_size >> 20);
         exit(1);
     }
-#ifdef MADV_HUGEPAGE
-    /* Translated code is spread thin: 2 MiB pages spare host iTLB misses
-     * and one fault per 4 KiB of new code. */
-    madvise(buf, tb_size, MADV_HUGEPAGE);
-#endif
     tcg_context_init(buf, tb_size);
     if (system_mode) {
         tcg_ctx->system_mode = true;

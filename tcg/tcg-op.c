@@ -599,6 +599,41 @@ void tcg_gen_qemu_st(TCGType t, TCGTemp *val, TCGTemp *addr, unsigned idx,
     tcg_gen_op3(INDEX_op_qemu_st, t, T(val), T(addr), make_memop_idx(memop, idx));
 }
 
+/* One TLB check for both elements: 4- or 8-byte little-endian pairs. */
+static bool qemu_ldst2_direct(MemOp memop)
+{
+    unsigned size = memop & MO_SIZE;
+
+    return TCG_TARGET_HAS_qemu_ldst2 && tcg_ctx->system_mode &&
+           !(memop & MO_BSWAP) && (size == MO_32 || size == MO_64);
+}
+
+void tcg_gen_qemu_ld2(TCGType t, TCGTemp *lo, TCGTemp *hi, TCGTemp *addr,
+                      TCGTemp *addr2, unsigned idx, MemOp memop)
+{
+    memop = canonicalize_memop(memop, t, false);
+    if (!qemu_ldst2_direct(memop)) {
+        tcg_gen_qemu_ld(t, lo, addr, idx, memop);
+        tcg_gen_qemu_ld(t, hi, addr2, idx, memop);
+        return;
+    }
+    tcg_gen_op4(INDEX_op_qemu_ld2, t, T(lo), T(hi), T(addr),
+                make_memop_idx(memop, idx));
+}
+
+void tcg_gen_qemu_st2(TCGType t, TCGTemp *lo, TCGTemp *hi, TCGTemp *addr,
+                      TCGTemp *addr2, unsigned idx, MemOp memop)
+{
+    memop = canonicalize_memop(memop, t, true);
+    if (!qemu_ldst2_direct(memop)) {
+        tcg_gen_qemu_st(t, lo, addr, idx, memop);
+        tcg_gen_qemu_st(t, hi, addr2, idx, memop);
+        return;
+    }
+    tcg_gen_op4(INDEX_op_qemu_st2, t, T(lo), T(hi), T(addr),
+                make_memop_idx(memop, idx));
+}
+
 /* --------------------------------------------------- i32 <-> i64 */
 
 void tcg_gen_ext_i32_i64(TCGv_i64 ret, TCGv_i32 arg)

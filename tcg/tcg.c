@@ -118,6 +118,8 @@ typedef struct TCGLdstLabel {
     tcg_insn_unit *raddr;        /* return address in the fast path */
     bool tlb;                    /* system mode: a soft-TLB miss (else an
                                     alignment fault in user mode) */
+    bool pair;                   /* qemu_ld2/st2: data2_reg is the hi half */
+    int data2_reg;
 } TCGLdstLabel;
 
 TCGSoftmmuHelpers tcg_softmmu_helpers;

@@ -62,6 +62,16 @@ void tcg_gen_ldst(TCGOpcode opc, TCGType t, TCGTemp *val, TCGTemp *base,
                   intptr_t ofs);
 void tcg_gen_qemu_ld(TCGType t, TCGTemp *val, TCGTemp *addr, unsigned idx,
                      MemOp memop);
+/*
+ * Two elements of the MemOp's size at addr and addr2 = addr + size, as two
+ * accesses done in that order (a fault in the second leaves the first
+ * done).  Where the backend can, one soft-TLB check covers both; addr2
+ * is then unused (the frontend computes it anyway: liveness drops it).
+ */
+void tcg_gen_qemu_ld2(TCGType t, TCGTemp *lo, TCGTemp *hi, TCGTemp *addr,
+                      TCGTemp *addr2, unsigned idx, MemOp memop);
+void tcg_gen_qemu_st2(TCGType t, TCGTemp *lo, TCGTemp *hi, TCGTemp *addr,
+                      TCGTemp *addr2, unsigned idx, MemOp memop);
 void tcg_gen_qemu_st(TCGType t, TCGTemp *val, TCGTemp *addr, unsigned idx,
                      MemOp memop);
 

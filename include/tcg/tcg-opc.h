@@ -26,6 +26,8 @@
  *   div2/divu2: out_quot, out_rem, num_lo, num_hi, divisor
  *   qemu_ld:   out, addr (guest address type), const MemOpIdx
  *   qemu_st:   value, addr, const MemOpIdx
+ *   qemu_ld2:  lo, hi, addr, const MemOpIdx        (system mode; lo at addr)
+ *   qemu_st2:  lo, hi, addr, const MemOpIdx
  *   bswap16/32: the swapped bytes, zero-extended; higher input bits ignored
  *
  * Division by zero and INT_MIN / -1 are undefined in the IR: frontends
@@ -120,6 +122,9 @@ DEF(extrh_i64_i32, 1, 1, 0, 0)       /* i32 out, i64 in, high half */
 /* guest memory */
 DEF(qemu_ld, 1, 1, 1, TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS | TCG_OPF_INT)
 DEF(qemu_st, 0, 2, 1, TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS | TCG_OPF_INT)
+/* Two elements at addr and addr + size (tcg_gen_qemu_ld2/st2). */
+DEF(qemu_ld2, 2, 1, 1, TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS | TCG_OPF_INT)
+DEF(qemu_st2, 0, 3, 1, TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS | TCG_OPF_INT)
 
 /* control */
 DEF(call, 0, 0, 0, TCG_OPF_CALL_CLOBBER | TCG_OPF_NOT_PRESENT)

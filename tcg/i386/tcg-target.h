@@ -34,6 +34,8 @@ typedef enum TCGReg {
 #define TCG_REG_TLB1 TCG_REG_R15
 #define TCG_TARGET_SOFTMMU_RESERVED_REGS (1u << TCG_REG_R15)
 #define TCG_TARGET_CALL_IARG_REGS 6
+/* qemu_ld2/qemu_st2 in system mode: one soft-TLB check for a pair. */
+#define TCG_TARGET_HAS_qemu_ldst2 1
 #define TCG_STATIC_CALL_ARGS_SIZE 128
 /* A TB of TCG_MAX_INSNS guest instructions never needs more than this. */
 #define TCG_HIGHWATER (512 * 1024)

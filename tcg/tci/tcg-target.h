@@ -42,6 +42,8 @@ typedef enum TCGReg {
 #define TCG_TARGET_SOFTMMU_RESERVED_REGS 0u
 
 #define TCG_TARGET_INTERPRETER 1
+/* Pairs split into two qemu_ld/st (the interpreter gains nothing). */
+#define TCG_TARGET_HAS_qemu_ldst2 0
 
 /* Every helper argument travels in a register (TCG_MAX_HELPER_ARGS is 8). */
 #define TCG_TARGET_CALL_IARG_REGS 8

@@ -14,7 +14,7 @@
 # Run from the build directory:  ../tests/system/bench-boot.sh
 # Environment: BENCH_QEMU (default ./qemu-system-aarch64), BENCH_REF
 # (default qemu-system-aarch64 from PATH; "none" to skip it),
-# SYSTESTS_QEMU_ARGS (extra options for ours), RUNS (default 3),
+# SYSTESTS_QEMU_ARGS (extra options for ours), RUNS (default 7),
 # IDLE (default 10), BOOT_TIMEOUT (default 300).
 # Prints "skipped" lines and exits 0 when something is missing.
 
@@ -23,7 +23,7 @@ systests_src=$(cd "$(dirname "$0")" && pwd)
 
 ours=${BENCH_QEMU:-./qemu-system-aarch64}
 ref=${BENCH_REF:-$(command -v qemu-system-aarch64 2>/dev/null)}
-runs=${RUNS:-3}
+runs=${RUNS:-7}
 idle=${IDLE:-10}
 limit=${BOOT_TIMEOUT:-300}
 

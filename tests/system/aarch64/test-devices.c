@@ -39,6 +39,16 @@ int main(void)
     tap_eq(pid & 0x000fffff, 0x00041031, "PL031 PeriphID matches Linux's AMBA id");
     tap_eq(cid, PCELL_ID, "PL031 PrimeCell ID 0xb105f00d");
 
+    /* A pair of device registers: LDP takes the slow path, word by word. */
+    {
+        uint32_t c0, c1;
+
+        __asm__ volatile("ldp %w0, %w1, [%2]" : "=r"(c0), "=r"(c1)
+                         : "r"(VIRT_UART + 0xff0) : "memory");
+        tap_check(c0 == 0x0d && c1 == 0xf0,
+                  "LDP of two PL011 PrimeCell ID registers reads 0x0d, 0xf0");
+    }
+
     /* The RTC counts seconds: across 1.5 s it advances by 1 or 2. */
     uint64_t freq = read_sysreg(cntfrq_el0);
     uint32_t r0 = mmio_read32(VIRT_RTC), r1;

@@ -228,8 +228,41 @@ static void test_alignment(void)
     exc_reset();
     __asm__ volatile("ldrh %w0, [%1]" : "=r"(st) : "r"(&buf[4]) : "memory");
     tap_check(exc_last.count == 0 && st == 0x0504, "aligned LDRH with SCTLR.A = 1 works");
-    write_sysreg(sctlr_el1, read_sysreg(sctlr_el1) & ~SCTLR_A);
-    isb();
+
+    /* Pairs: each element must be aligned to its own size. */
+    {
+        uint64_t lo = 0x77, hi = 0x88;
+        uint32_t wlo, whi;
+
+        exc_reset();
+        __asm__ volatile("ldp %0, %1, [%2]" : "+r"(lo), "+r"(hi) : "r"(&buf[8]) : "memory");
+        tap_check(exc_last.count == 0 && lo == 0x0f0e0d0c0b0a0908ul &&
+                  hi == 0x1716151413121110ul,
+                  "LDP X at an 8- (not 16-) aligned address with SCTLR.A = 1 works");
+        exc_reset();
+        __asm__ volatile("ldp %w0, %w1, [%2]" : "=r"(wlo), "=r"(whi) : "r"(&buf[4]) : "memory");
+        tap_check(exc_last.count == 0 && wlo == 0x07060504u && whi == 0x0b0a0908u,
+                  "LDP W at a 4-aligned address with SCTLR.A = 1 works");
+        exc_reset();
+        __asm__ volatile("ldp %0, %1, [%2]" : "+r"(lo), "+r"(hi) : "r"(&buf[4]) : "memory");
+        tap_check(exc_last.count == 1 && ESR_FSC(exc_last.esr) == FSC_ALIGN &&
+                  !(exc_last.esr & ESR_WNR) && exc_last.far == (uintptr_t)&buf[4],
+                  "LDP X at a 4-aligned address with SCTLR.A = 1: alignment fault, FAR exact");
+        exc_reset();
+        __asm__ volatile("stp %0, %1, [%2]" : : "r"(~0ul), "r"(~0ul), "r"(&buf[12]) : "memory");
+        tap_check(exc_last.count == 1 && ESR_FSC(exc_last.esr) == FSC_ALIGN &&
+                  (exc_last.esr & ESR_WNR) && exc_last.far == (uintptr_t)&buf[12] &&
+                  buf[12] == 12 && buf[27] == 27,
+                  "STP X at a 4-aligned address with SCTLR.A = 1: alignment fault (WnR), "
+                  "memory unchanged");
+        write_sysreg(sctlr_el1, read_sysreg(sctlr_el1) & ~SCTLR_A);
+        isb();
+        exc_reset();
+        __asm__ volatile("ldp %0, %1, [%2]" : "=r"(lo), "=r"(hi) : "r"(&buf[3]) : "memory");
+        tap_check(exc_last.count == 0 && lo == 0x0a09080706050403ul &&
+                  hi == 0x1211100f0e0d0c0bul,
+                  "unaligned LDP X with SCTLR.A = 0 reads the bytes");
+    }
 
     exc_reset();
     __asm__ volatile("ldxr %0, [%1]" : "=r"(v) : "r"(&buf[4]) : "memory");

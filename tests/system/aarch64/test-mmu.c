@@ -298,6 +298,66 @@ static void test_common(const char *sz, uint64_t hi_va, uint64_t hi_bad_va)
     l3_test[6] = page(pages[PA_], PTE_NORMAL | PTE_UXN | PTE_PXN);
     tlbi_va(TEST_VA + 0x6000);
 
+    /* Pairs (LDP/STP): one TLB check in the fast path; across a page
+       boundary each element is translated on its own page. */
+    {
+        uint64_t lo = SENTINEL, hi = SENTINEL;
+        uint32_t wlo, whi;
+
+        pages[PA_][510] = 0x1010;
+        pages[PA_][511] = 0x2020;
+        exc_reset();
+        __asm__ volatile("ldp %0, %1, [%2]" : "+r"(lo), "+r"(hi)
+                         : "r"(TEST_VA + 0xff0) : "memory");
+        check_no_fault(W("LDP of the last 16 bytes of a page"), lo + (hi << 32),
+                       0x1010 + (0x2020ul << 32));
+        exc_reset();
+        __asm__ volatile("ldp %0, %1, [%2]" : "+r"(lo), "+r"(hi)
+                         : "r"(TEST_VA + 0x4ff8) : "memory");
+        check_no_fault(W("LDP across a page boundary reads both physical pages"),
+                       lo == pages[PD][511] && hi == MAGIC(PE), 1);
+        exc_reset();
+        __asm__ volatile("stp %0, %1, [%2]" : : "r"(0xaaaaul), "r"(0xbbbbul),
+                         "r"(TEST_VA + 0x4ff8) : "memory");
+        check_no_fault(W("STP across a page boundary writes both physical pages"),
+                       pages[PD][511] == 0xaaaa && pages[PE][0] == 0xbbbb, 1);
+        pages[PE][0] = MAGIC(PE);
+        exc_reset();
+        __asm__ volatile("ldp %0, %1, [%2]" : "+r"(lo), "+r"(hi)
+                         : "r"(TEST_VA + 0xff8) : "memory");
+        check_fault(W("LDP whose second element is unmapped faults on it"), EC_DABT_CUR,
+                    FSC_TRANS(3), false, TEST_VA + 0x1000);
+        exc_reset();
+        __asm__ volatile("stp %0, %1, [%2]" : : "r"(1ul), "r"(2ul),
+                         "r"(TEST_VA + 0xff8) : "memory");
+        check_fault(W("STP whose second element is unmapped faults on it"), EC_DABT_CUR,
+                    FSC_TRANS(3), true, TEST_VA + 0x1000);
+        exc_reset();
+        __asm__ volatile("stp %0, %1, [%2]" : : "r"(1ul), "r"(2ul),
+                         "r"(TEST_VA + 0x1ff8) : "memory");
+        check_fault(W("STP whose first element is unmapped faults on it"), EC_DABT_CUR,
+                    FSC_TRANS(3), true, TEST_VA + 0x1ff8);
+        tap_eq(pages[PB][0], MAGIC(PB), W("the page after it is unchanged"));
+        pages[PA_][2] = 0x7fffffff80000001ul;
+        exc_reset();
+        __asm__ volatile("ldpsw %0, %1, [%2]" : "=r"(lo), "=r"(hi)
+                         : "r"(TEST_VA + 0x10) : "memory");
+        check_no_fault(W("LDPSW sign-extends each word"),
+                       lo == 0xffffffff80000001ul && hi == 0x7fffffff, 1);
+        exc_reset();
+        __asm__ volatile("ldp %w0, %w1, [%2]" : "=r"(wlo), "=r"(whi)
+                         : "r"(TEST_VA + 0x10) : "memory");
+        check_no_fault(W("LDP W zero-extends each word"),
+                       wlo == 0x80000001u && whi == 0x7fffffffu, 1);
+        exc_reset();
+        __asm__ volatile("stp %w0, %w1, [%2]" : : "r"(0x11223344u), "r"(0x55667788u),
+                         "r"(TEST_VA + 0x10) : "memory");
+        check_no_fault(W("STP W stores the words in order"), pages[PA_][2],
+                       0x5566778811223344ul);
+        pages[PA_][2] = 0;
+        pages[PA_][510] = pages[PA_][511] = 0;
+    }
+
     /* EL0. */
     exc_reset();
     v = run_at_el0(el0_ret7, 0);
