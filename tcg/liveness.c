@@ -40,35 +40,21 @@ static inline void la_touch(TCGContext *s, TCGTemp *ts)
 /* Globals to TS_MEM, other touched temps to 0; untouch them all. */
 static void la_reset_touched(TCGContext *s)
 {
-    int w, g = s->nb_globals;
+    int i, g = s->nb_globals;
 
-    for (w = 0; w * 64 < s->nb_temps; w++) {
-        uint64_t bits = touched[w];
-
-        while (bits) {
-            int i = w * 64 + __builtin_ctzll(bits);
-
-            bits &= bits - 1;
-            s->temps[i].state = i < g ? TS_MEM : 0;
-        }
-        touched[w] = 0;
+    TEMP_BITS_FOREACH(i, touched, 0, s->nb_temps) {
+        s->temps[i].state = i < g ? TS_MEM : 0;
     }
+    temp_bits_clear(touched, 0, s->nb_temps);
 }
 
 /* Every TB temp: state = (state & keep) | set. */
 static void la_tb_temps(TCGContext *s, uintptr_t keep, uintptr_t set)
 {
-    int w;
+    int i;
 
-    for (w = 0; w < s->tb_temps_words; w++) {
-        uint64_t bits = s->tb_temps[w];
-
-        while (bits) {
-            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
-
-            bits &= bits - 1;
-            ts->state = (ts->state & keep) | set;
-        }
+    TEMP_BITS_FOREACH(i, s->tb_temps, 0, s->tb_temps_words * 64) {
+        s->temps[i].state = (s->temps[i].state & keep) | set;
     }
 }
 
@@ -89,22 +75,13 @@ static void la_bb_end(TCGContext *s)
 /* Globals (kill: also dead in registers) are needed in memory. */
 static void la_globals(TCGContext *s, bool kill)
 {
-    int w, g = s->nb_globals;
+    int i;
 
-    for (w = 0; w * 64 < g; w++) {
-        uint64_t m = g - w * 64 >= 64 ? UINT64_MAX
-                                      : UINT64_MAX >> (64 - (g - w * 64));
-        uint64_t bits = touched[w] & m;
-
-        while (bits) {
-            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
-
-            bits &= bits - 1;
-            ts->state = kill ? TS_MEM : ts->state | TS_MEM;
-        }
-        if (kill) {
-            touched[w] &= ~m;
-        }
+    TEMP_BITS_FOREACH(i, touched, 0, s->nb_globals) {
+        s->temps[i].state = kill ? TS_MEM : s->temps[i].state | TS_MEM;
+    }
+    if (kill) {
+        temp_bits_clear(touched, 0, s->nb_globals);
     }
 }
 

@@ -660,20 +660,6 @@ static inline void ra_mark(TCGContext *s, TCGTemp *ts)
     s->ra_dirty[i / 64] |= 1ull << (i % 64);
 }
 
-/* The bits of word w of a bit set that stand for temps [lo, hi). */
-static inline uint64_t temp_word_mask(int w, int lo, int hi)
-{
-    uint64_t m = UINT64_MAX;
-
-    if (lo > w * 64) {
-        m &= lo - w * 64 >= 64 ? 0 : UINT64_MAX << (lo - w * 64);
-    }
-    if (hi < w * 64 + 64) {
-        m &= hi <= w * 64 ? 0 : UINT64_MAX >> (w * 64 + 64 - hi);
-    }
-    return m;
-}
-
 /* Make the memory home of ts hold its current value. */
 static void temp_sync(TCGContext *s, TCGTemp *ts, TCGRegSet allocated)
 {
@@ -845,65 +831,44 @@ static void temp_load(TCGContext *s, TCGTemp *ts, TCGRegSet required,
  */
 static void sync_globals(TCGContext *s, TCGRegSet allocated)
 {
-    int w, n = s->nb_globals;
+    int i;
 
-    for (w = 0; w * 64 < n; w++) {
-        uint64_t bits = s->ra_dirty[w] & temp_word_mask(w, 0, n);
+    TEMP_BITS_FOREACH(i, s->ra_dirty, 0, s->nb_globals) {
+        TCGTemp *ts = &s->temps[i];
 
-        while (bits) {
-            int i = w * 64 + __builtin_ctzll(bits);
-            TCGTemp *ts = &s->temps[i];
-
-            bits &= bits - 1;
-            temp_sync(s, ts, allocated);
-            if (ts->val_type == TEMP_VAL_MEM) {
-                s->ra_dirty[w] &= ~(1ull << (i % 64));
-            }
+        temp_sync(s, ts, allocated);
+        if (ts->val_type == TEMP_VAL_MEM) {
+            s->ra_dirty[i / 64] &= ~(1ull << (i % 64));
         }
     }
 }
 
 static void save_globals(TCGContext *s, TCGRegSet allocated)
 {
-    int w, n = s->nb_globals;
+    int i;
 
-    for (w = 0; w * 64 < n; w++) {
-        uint64_t m = temp_word_mask(w, 0, n);
-        uint64_t bits = s->ra_dirty[w] & m;
-
-        while (bits) {
-            int i = w * 64 + __builtin_ctzll(bits);
-
-            bits &= bits - 1;
-            temp_save(s, &s->temps[i], allocated);
-        }
-        s->ra_dirty[w] &= ~m;
+    TEMP_BITS_FOREACH(i, s->ra_dirty, 0, s->nb_globals) {
+        temp_save(s, &s->temps[i], allocated);
     }
+    temp_bits_clear(s->ra_dirty, 0, s->nb_globals);
 }
 
 /* At a basic block boundary: everything live goes to memory. */
 static void tcg_reg_alloc_bb_end(TCGContext *s, TCGRegSet allocated)
 {
-    int w, lo = s->nb_globals, n = s->nb_temps;
+    int i;
 
     save_globals(s, allocated);
-    for (w = lo / 64; w * 64 < n; w++) {
-        uint64_t m = temp_word_mask(w, lo, n);
-        uint64_t bits = s->ra_dirty[w] & m;
+    TEMP_BITS_FOREACH(i, s->ra_dirty, s->nb_globals, s->nb_temps) {
+        TCGTemp *ts = &s->temps[i];
 
-        while (bits) {
-            int i = w * 64 + __builtin_ctzll(bits);
-            TCGTemp *ts = &s->temps[i];
-
-            bits &= bits - 1;
-            if (ts->kind == TEMP_TB) {
-                temp_save(s, ts, allocated);
-            } else {
-                temp_dead(s, ts);
-            }
+        if (ts->kind == TEMP_TB) {
+            temp_save(s, ts, allocated);
+        } else {
+            temp_dead(s, ts);
         }
-        s->ra_dirty[w] &= ~m;
     }
+    temp_bits_clear(s->ra_dirty, s->nb_globals, s->nb_temps);
 }
 
 /*
@@ -915,22 +880,17 @@ static void tcg_reg_alloc_bb_end(TCGContext *s, TCGRegSet allocated)
  */
 static void tcg_reg_alloc_label_entry(TCGContext *s)
 {
-    int w;
+    int i;
 
-    for (w = 0; w < s->tb_temps_words; w++) {
-        uint64_t bits = s->tb_temps[w];
+    TEMP_BITS_FOREACH(i, s->tb_temps, 0, s->tb_temps_words * 64) {
+        TCGTemp *ts = &s->temps[i];
 
-        while (bits) {
-            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
-
-            bits &= bits - 1;
-            if (ts->val_type == TEMP_VAL_DEAD) {
-                if (!ts->mem_allocated) {
-                    temp_allocate_frame(s, ts);
-                }
-                ts->val_type = TEMP_VAL_MEM;
-                ts->mem_coherent = true;
+        if (ts->val_type == TEMP_VAL_DEAD) {
+            if (!ts->mem_allocated) {
+                temp_allocate_frame(s, ts);
             }
+            ts->val_type = TEMP_VAL_MEM;
+            ts->mem_coherent = true;
         }
     }
 }
@@ -942,19 +902,12 @@ static void tcg_reg_alloc_label_entry(TCGContext *s)
  */
 static void tcg_reg_alloc_cbranch(TCGContext *s, TCGRegSet allocated)
 {
-    int w;
+    int i;
 
     sync_globals(s, allocated);
     /* Every TB temp: syncing a dead one still gives it its frame slot. */
-    for (w = 0; w < s->tb_temps_words; w++) {
-        uint64_t bits = s->tb_temps[w];
-
-        while (bits) {
-            TCGTemp *ts = &s->temps[w * 64 + __builtin_ctzll(bits)];
-
-            bits &= bits - 1;
-            temp_sync(s, ts, allocated);
-        }
+    TEMP_BITS_FOREACH(i, s->tb_temps, 0, s->tb_temps_words * 64) {
+        temp_sync(s, &s->temps[i], allocated);
     }
 }
 
@@ -983,7 +936,7 @@ static void temp_reset_start(TCGContext *s, TCGTemp *ts)
 
 static void tcg_reg_alloc_start(TCGContext *s)
 {
-    int i, w, g = s->nb_globals, ready = s->ra_globals_ready;
+    int i, g = s->nb_globals, ready = s->ra_globals_ready;
 
     memset(s->reg_to_temp, 0, sizeof(s->reg_to_temp));
     if (s->passes_run & TCG_PASS_REGALLOC) {
@@ -998,14 +951,8 @@ static void tcg_reg_alloc_start(TCGContext *s)
          * run left unmarked in ra_dirty are in memory already; only the
          * marked ones, and globals made since, need resetting.
          */
-        for (w = 0; w * 64 < ready; w++) {
-            uint64_t bits = s->ra_dirty[w] & temp_word_mask(w, 0, ready);
-
-            while (bits) {
-                i = w * 64 + __builtin_ctzll(bits);
-                bits &= bits - 1;
-                temp_reset_start(s, &s->temps[i]);
-            }
+        TEMP_BITS_FOREACH(i, s->ra_dirty, 0, ready) {
+            temp_reset_start(s, &s->temps[i]);
         }
         for (i = ready; i < g; i++) {
             temp_reset_start(s, &s->temps[i]);
