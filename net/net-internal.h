@@ -22,5 +22,7 @@ bool net_slirp_parse_hostfwd(const char *rule, struct in_addr default_guest,
 
 /* -netdev user (net/slirp.c); type and id already checked. */
 bool net_init_slirp(QemuOpts *opts, const char *id);
+/* -netdev tap (net/tap.c); type and id already checked. */
+bool net_init_tap(QemuOpts *opts, const char *id);
 
 #endif

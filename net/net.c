@@ -244,12 +244,7 @@ bool net_init_netdev(QemuOpts *opts)
         error_report("Parameter 'type' is missing");
         return false;
     }
-    if (strcmp(type, "tap") == 0) {
-        error_report("tap is not supported by this build "
-                     "(use -netdev user)");
-        return false;
-    }
-    if (strcmp(type, "user") != 0) {
+    if (strcmp(type, "user") != 0 && strcmp(type, "tap") != 0) {
         error_report("Parameter 'type' does not accept value '%s'", type);
         return false;
     }
@@ -264,6 +259,9 @@ bool net_init_netdev(QemuOpts *opts)
     if (qemu_find_netdev(id)) {
         error_report("Duplicate ID '%s' for netdev", id);
         return false;
+    }
+    if (strcmp(type, "tap") == 0) {
+        return net_init_tap(opts, id);
     }
     return net_init_slirp(opts, id);
 }

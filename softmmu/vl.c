@@ -137,7 +137,7 @@ static const VlOption vl_options[] = {
       "write to temporary overlays instead of the disk images" },
     { "device", true, OPT_DEVICE, "DRIVER[,prop=value...]",
       "add a device (-device help)" },
-    { "netdev", true, OPT_NETDEV, "user,id=ID[,...]", "a network backend" },
+    { "netdev", true, OPT_NETDEV, "user|tap,id=ID[,...]", "a network backend" },
     { "nic", true, OPT_NIC, NULL, NULL },
     { "net", true, OPT_NET, NULL, NULL },
     { "no-reboot", false, OPT_NO_REBOOT, "", "exit instead of rebooting" },

@@ -37,7 +37,7 @@ systests: $(SYSTESTS_ELFS)
 .PHONY: systests
 endif
 
-CHECK_SCRIPTS += tests/system/run-aarch64.sh tests/system/boot-linux.sh
+CHECK_SCRIPTS += tests/system/run-aarch64.sh tests/system/boot-linux.sh tests/system/boot-tap.sh
 BENCH_CMDS += $(SRC_PATH)/tests/system/bench-boot.sh
 
 # Only the system-mode guest tests.

@@ -227,7 +227,7 @@ static void test_options(void)
 
     expect_fail("user", "Parameter 'id' is missing");
     expect_fail("foo,id=x", "Parameter 'type' does not accept value 'foo'");
-    expect_fail("tap,id=t", "tap is not supported");
+    expect_fail("tap,id=t,vnet_hdr=on", "vnet_hdr=on is not supported");
     expect_fail("user,id=a,hostfwd=bad", "(No : separators)");
     expect_fail("user,id=a,hostfwd=tcp::99999-:22", "(Bad host port)");
     expect_fail("user,id=a,hostfwd=sctp::22-:22", "(Bad protocol name)");
