@@ -25,35 +25,24 @@
 #include "qemu/main-loop.h"
 #include "qemu/option.h"
 #include "tests/unit/tap.h"
+#include "tests/unit/vl-capture.h"
 
 #define TEST_ETHERTYPE 0x88b5    /* IEEE local experimental */
 
 /* ---- stderr capture (error_report) ---- */
 
-static int cap_saved = -1;
-static FILE *cap_file;
-static char cap_text[4096];
+/* What error_report printed between cap_start and cap_end. */
+static Capture cap;
+static const char *cap_text = "";
 
 static void cap_start(void)
 {
-    fflush(stderr);
-    cap_file = tmpfile();
-    cap_saved = dup(2);
-    dup2(fileno(cap_file), 2);
+    capture_begin(&cap, stderr);
 }
 
 static const char *cap_end(void)
 {
-    size_t n;
-
-    fflush(stderr);
-    dup2(cap_saved, 2);
-    close(cap_saved);
-    rewind(cap_file);
-    n = fread(cap_text, 1, sizeof(cap_text) - 1, cap_file);
-    cap_text[n] = '\0';
-    fclose(cap_file);
-    return cap_text;
+    return cap_text = capture_end(&cap);
 }
 
 /* ---- a fake NIC recording test frames ---- */
